@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Sintra.Hub.Core.Catalog;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.Property(p => p.Handle).HasMaxLength(255);
+        builder.HasIndex(p => p.Handle).IsUnique().HasDatabaseName("UX_Products_Handle");
+        builder.Property(p => p.Title).HasMaxLength(255);
+        builder.Property(p => p.Vendor).HasMaxLength(255);
+        builder.Property(p => p.ProductType).HasMaxLength(255);
+        builder.Property(p => p.Tags).HasMaxLength(2000);
+        builder.Property(p => p.Option1Name).HasMaxLength(255);
+        builder.Property(p => p.Option2Name).HasMaxLength(255);
+        builder.Property(p => p.Option3Name).HasMaxLength(255);
+        builder.HasMany(p => p.Variants).WithOne(v => v.Product).HasForeignKey(v => v.ProductId);
+        builder.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId);
+    }
+}
+
+internal sealed class ProductVariantConfiguration : IEntityTypeConfiguration<ProductVariant>
+{
+    public void Configure(EntityTypeBuilder<ProductVariant> builder)
+    {
+        builder.ToTable("Variants");
+        builder.Ignore(v => v.Title);
+        builder.Property(v => v.Sku).HasMaxLength(255);
+        builder.HasIndex(v => v.Sku).IsUnique().HasDatabaseName("UX_Variants_Sku");
+        builder.Property(v => v.Barcode).HasMaxLength(64);
+        builder.HasIndex(v => v.Barcode).HasDatabaseName("IX_Variants_Barcode");
+        builder.Property(v => v.Option1).HasMaxLength(255);
+        builder.Property(v => v.Option2).HasMaxLength(255);
+        builder.Property(v => v.Option3).HasMaxLength(255);
+    }
+}
+
+internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<ProductImage>
+{
+    public void Configure(EntityTypeBuilder<ProductImage> builder)
+    {
+        builder.Property(i => i.Src).HasMaxLength(2048);
+        builder.Property(i => i.AltText).HasMaxLength(512);
+    }
+}

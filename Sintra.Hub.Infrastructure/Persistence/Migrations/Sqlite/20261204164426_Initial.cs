@@ -1,0 +1,785 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    Culture = table.Column<string>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    WebhookId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopDomain = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApiVersion = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    TriggeredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DuplicateCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastDuplicateAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Handle = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    DescriptionHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    Vendor = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ProductType = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Option1Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Option2Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Option3Name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Warehouses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Warehouses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductImages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Src = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductImages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductImages_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Variants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Barcode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Option1 = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Option2 = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Option3 = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Price = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    CompareAtPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    WeightGrams = table.Column<int>(type: "INTEGER", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresShipping = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Taxable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Variants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Variants_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Channels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ShopDomain = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    WebhookSecretProtected = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    PreviousWebhookSecretProtected = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    OrderWarehouseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    FiscalAttrCodiceFiscale = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FiscalAttrPartitaIva = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FiscalAttrCodiceDestinatario = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FiscalAttrPec = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Channels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Channels_Warehouses_OrderWarehouseId",
+                        column: x => x.OrderWarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InventoryLevels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VariantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OnHand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unavailable = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventoryLevels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InventoryLevels_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InventoryLevels_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InventoryMovements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VariantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OnHandDelta = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservedDelta = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnavailableDelta = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnHandAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReservedAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnavailableAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReferenceType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventoryMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InventoryMovements_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InventoryMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrderNumber = table.Column<long>(type: "INTEGER", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CustomerExternalId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CustomerName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingFirstName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingLastName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingCompany = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingAddress1 = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingAddress2 = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingCity = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingProvince = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    BillingProvinceCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    BillingZip = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BillingCountry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BillingCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    BillingPhone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ShippingFirstName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ShippingLastName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ShippingCompany = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ShippingAddress1 = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ShippingAddress2 = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ShippingCity = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ShippingProvince = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    ShippingProvinceCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ShippingZip = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ShippingCountry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ShippingCountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    ShippingPhone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PresentmentCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    SubtotalPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalDiscounts = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalShipping = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalTax = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    PresentmentTotalPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TaxesIncluded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FinancialStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ChannelFulfillmentStatus = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CancelledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PlacedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BusinessDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChannelUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FiscalCodiceFiscale = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FiscalPartitaIva = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    FiscalCodiceDestinatario = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    FiscalPec = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    FiscalProblems = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    HasUnmatchedLines = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasStockShortfall = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasFiscalProblems = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    InboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderEvents_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExternalProductId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExternalVariantId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sku = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    VariantTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Price = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    PresentmentPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalDiscount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    RequiresShipping = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VariantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ShortfallQuantity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderLines_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OrderLines_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reservations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderLineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VariantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reservations_OrderLines_OrderLineId",
+                        column: x => x.OrderLineId,
+                        principalTable: "OrderLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Reservations_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Reservations_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Channels_OrderWarehouseId",
+                table: "Channels",
+                column: "OrderWarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Channels_ShopDomain",
+                table: "Channels",
+                column: "ShopDomain",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_ReceivedAt",
+                table: "InboxMessages",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_Status_NextAttempt",
+                table: "InboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_InboxMessages_Source_WebhookId",
+                table: "InboxMessages",
+                columns: new[] { "Source", "WebhookId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InventoryLevels_WarehouseId",
+                table: "InventoryLevels",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_InventoryLevels_Variant_Warehouse",
+                table: "InventoryLevels",
+                columns: new[] { "VariantId", "WarehouseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InventoryMovements_Item_Time",
+                table: "InventoryMovements",
+                columns: new[] { "VariantId", "WarehouseId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InventoryMovements_Reference",
+                table: "InventoryMovements",
+                columns: new[] { "ReferenceType", "ReferenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InventoryMovements_WarehouseId",
+                table: "InventoryMovements",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderEvents_Order_Time",
+                table: "OrderEvents",
+                columns: new[] { "OrderId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderLines_VariantId",
+                table: "OrderLines",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_OrderLines_Order_External",
+                table: "OrderLines",
+                columns: new[] { "OrderId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PlacedAt",
+                table: "Orders",
+                column: "PlacedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_Status",
+                table: "Orders",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Orders_Channel_External",
+                table: "Orders",
+                columns: new[] { "ChannelId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductImages_ProductId",
+                table: "ProductImages",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Products_Handle",
+                table: "Products",
+                column: "Handle",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_Item_Status",
+                table: "Reservations",
+                columns: new[] { "VariantId", "WarehouseId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_OrderLineId",
+                table: "Reservations",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reservations_WarehouseId",
+                table: "Reservations",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Variants_Barcode",
+                table: "Variants",
+                column: "Barcode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Variants_ProductId",
+                table: "Variants",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Variants_Sku",
+                table: "Variants",
+                column: "Sku",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Warehouses_Code",
+                table: "Warehouses",
+                column: "Code",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "InventoryLevels");
+
+            migrationBuilder.DropTable(
+                name: "InventoryMovements");
+
+            migrationBuilder.DropTable(
+                name: "OrderEvents");
+
+            migrationBuilder.DropTable(
+                name: "ProductImages");
+
+            migrationBuilder.DropTable(
+                name: "Reservations");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "OrderLines");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "Variants");
+
+            migrationBuilder.DropTable(
+                name: "Channels");
+
+            migrationBuilder.DropTable(
+                name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "Warehouses");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Infrastructure.Persistence;
+using Sintra.Hub.Web.Catalog;
+using Sintra.Hub.Web.Components;
+using Sintra.Hub.Web.Configuration;
+using Sintra.Hub.Web.DemoData;
+using Sintra.Hub.Web.Webhooks;
+
+namespace Sintra.Hub.Web;
+
+/// <summary>The composition root: services, start-up work and the request pipeline.</summary>
+public static class HubComposition
+{
+    public static void AddHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<HubOptions>().Bind(configuration.GetSection(HubOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        // The database is registered before the container is built, so its options are read and checked here.
+        var hub = Bind<HubOptions>(configuration, HubOptions.SectionName);
+        var database = Bind<DatabaseOptions>(configuration, DatabaseOptions.SectionName);
+        var dataFolder = Path.GetFullPath(hub.DataFolder, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataFolder);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddDataProtection()
+            .SetApplicationName("Sintra.Hub")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        services.AddHubDatabase(database, dataFolder);
+        services.AddScoped<Core.Inventory.StockLedger>();
+
+        builder.AddHubUi();
+        builder.AddOrderIngestion();
+        builder.AddCatalogImport();
+        services.AddHealthChecks();
+    }
+
+    /// <summary>Migrates the database, creates roles and the first administrator, and loads the demo data.</summary>
+    public static async Task PrepareAsync(this WebApplication app, bool seedDemoData)
+    {
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (database.MigrateOnStart)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+                await DatabaseMigrator.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+            }
+
+            await scope.ServiceProvider.EnsureAdministratorAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        if (seedDemoData)
+        {
+            await DemoDataLoader.LoadIfEnabledAsync(app, app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    public static void UseHub(this WebApplication app)
+    {
+        app.UseHubUi();
+        app.MapShopifyWebhooks();
+        app.MapHealthChecks("/health");
+    }
+
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        var options = configuration.GetSection(section).Get<T>() ?? new T();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options;
+    }
+}
