@@ -38,6 +38,7 @@ public static class HubComposition
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddHubDatabase(database, dataFolder);
         services.AddScoped<Core.Inventory.StockLedger>();
+        services.AddSingleton<Infrastructure.Channels.ChannelSecretProtector>();
 
         builder.AddHubUi();
         builder.AddOrderIngestion();
