@@ -58,6 +58,23 @@ public class InboxMessage : IVersioned
     public Guid? OrderId { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>
+    /// Queues a failed or ignored message for another attempt now, at a user's request. Returns false, changing
+    /// nothing, when the message is pending, being processed or already processed.
+    /// </summary>
+    public bool ScheduleManualRetry(DateTime now)
+    {
+        if (Status is not (InboxStatus.Failed or InboxStatus.Ignored or InboxStatus.Retrying))
+        {
+            return false;
+        }
+
+        Status = InboxStatus.Pending;
+        NextAttemptAt = now;
+        LockedUntil = null;
+        return true;
+    }
 }
 
 public enum InboxStatus
