@@ -5,6 +5,7 @@ using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Web.Catalog;
 using Sintra.Hub.Web.Components;
+using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Configuration;
 using Sintra.Hub.Web.DemoData;
 using Sintra.Hub.Web.Webhooks;
@@ -43,6 +44,7 @@ public static class HubComposition
         builder.AddHubUi();
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
+        services.AddAdminPages();
         services.AddHealthChecks();
     }
 

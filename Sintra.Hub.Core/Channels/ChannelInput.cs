@@ -1,0 +1,27 @@
+namespace Sintra.Hub.Core.Channels;
+
+/// <summary>Fields of the channel form; the webhook secret is set separately.</summary>
+public sealed record ChannelInput
+{
+    public string? Name { get; set; }
+
+    /// <summary>The shop's permanent domain; a pasted URL such as <c>https://x.myshopify.com/</c> is accepted.</summary>
+    public string? ShopDomain { get; set; }
+
+    public Guid? OrderWarehouseId { get; set; }
+
+    /// <summary>IANA time zone id, for example <c>Europe/Rome</c>.</summary>
+    public string? TimeZone { get; set; } = "Europe/Rome";
+
+    public string? Currency { get; set; } = "EUR";
+
+    public string? CodiceFiscaleAttribute { get; set; } = "codice_fiscale";
+
+    public string? PartitaIvaAttribute { get; set; } = "partita_iva";
+
+    public string? CodiceDestinatarioAttribute { get; set; } = "codice_destinatario";
+
+    public string? PecAttribute { get; set; } = "pec";
+
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,24 @@
+using Sintra.Hub.Core.Catalog.Queries;
+using Sintra.Hub.Core.Inventory;
+using Sintra.Hub.Core.Inventory.Queries;
+using Sintra.Hub.Infrastructure.Channels;
+
+namespace Sintra.Hub.Web.Components.Pages;
+
+/// <summary>Services behind the product, warehouse and channel pages.</summary>
+public static class AdminRegistration
+{
+    public static void AddAdminPages(this IServiceCollection services)
+    {
+        // Idempotent: the pages need IStringLocalizer<AdminText> whichever registration runs first.
+        services.AddLocalization();
+
+        services.AddScoped<ProductListService>();
+        services.AddScoped<ProductDetailService>();
+        services.AddScoped<MovementHistoryService>();
+        services.AddScoped<WarehouseListService>();
+        services.AddScoped<WarehouseSettingsService>();
+        services.AddScoped<ChannelSettingsService>();
+        services.AddScoped<ChannelSecretService>();
+    }
+}
