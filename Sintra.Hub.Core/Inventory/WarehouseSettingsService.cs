@@ -71,6 +71,26 @@ public sealed partial class WarehouseSettingsService(IDbContextFactory<HubDbCont
         return errors;
     }
 
+    /// <summary>Reads a warehouse as form input with its version, or returns null when it does not exist.</summary>
+    public async Task<(WarehouseInput Input, long Version)?> GetInputAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var warehouse = await db.Warehouses.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (warehouse is null)
+        {
+            return null;
+        }
+
+        var input = new WarehouseInput
+        {
+            Code = warehouse.Code,
+            Name = warehouse.Name,
+            Address = warehouse.Address,
+            IsActive = warehouse.IsActive,
+        };
+        return (input, warehouse.Version);
+    }
+
     /// <summary>
     /// Creates a warehouse when <paramref name="id"/> is null, otherwise updates it if its version still equals
     /// <paramref name="expectedVersion"/>.

@@ -40,28 +40,12 @@ public sealed partial class ChannelSettingsService(
     ILogger<ChannelSettingsService> logger)
 {
     /// <summary>Reads every channel ordered by name, with its order warehouse code and masked secrets.</summary>
-    public async Task<IReadOnlyList<ChannelRow>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var channels = await db.Channels.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        var warehouses = await db.Warehouses.AsNoTracking()
-            .ToDictionaryAsync(w => w.Id, w => w.Code, cancellationToken);
+    public Task<IReadOnlyList<ChannelRow>> ListAsync(CancellationToken cancellationToken) =>
+        ReadRowsAsync(null, cancellationToken);
 
-        return channels
-            .Select(c => new ChannelRow(
-                c.Id,
-                c.Name,
-                c.Kind,
-                c.ShopDomain,
-                c.OrderWarehouseId is { } id && warehouses.TryGetValue(id, out var code) ? code : null,
-                c.TimeZone,
-                c.Currency,
-                c.IsActive,
-                c.Version,
-                Display(c.Id, c.WebhookSecretProtected),
-                Display(c.Id, c.PreviousWebhookSecretProtected)))
-            .ToList();
-    }
+    /// <summary>Reads one channel row, or returns null when it does not exist.</summary>
+    public async Task<ChannelRow?> GetRowAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ReadRowsAsync(id, cancellationToken)).SingleOrDefault();
 
     /// <summary>Reads a channel as form input with its version, or returns null when it does not exist.</summary>
     public async Task<(ChannelInput Input, long Version)?> GetInputAsync(Guid id, CancellationToken cancellationToken)
@@ -142,6 +126,35 @@ public sealed partial class ChannelSettingsService(
         }
 
         return SaveResult.Saved(channel.Id, channel.Version);
+    }
+
+    private async Task<IReadOnlyList<ChannelRow>> ReadRowsAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Channels.AsNoTracking();
+        if (id is not null)
+        {
+            query = query.Where(c => c.Id == id);
+        }
+
+        var channels = await query.OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var warehouses = await db.Warehouses.AsNoTracking()
+            .ToDictionaryAsync(w => w.Id, w => w.Code, cancellationToken);
+
+        return channels
+            .Select(c => new ChannelRow(
+                c.Id,
+                c.Name,
+                c.Kind,
+                c.ShopDomain,
+                c.OrderWarehouseId is { } warehouseId && warehouses.TryGetValue(warehouseId, out var code) ? code : null,
+                c.TimeZone,
+                c.Currency,
+                c.IsActive,
+                c.Version,
+                Display(c.Id, c.WebhookSecretProtected),
+                Display(c.Id, c.PreviousWebhookSecretProtected)))
+            .ToList();
     }
 
     private static Task<bool> IsDomainTakenAsync(HubDbContext db, string domain, Guid? exceptId, CancellationToken token) =>

@@ -7,7 +7,7 @@ namespace Sintra.Hub.Core.Catalog.Queries;
 public sealed class ProductDetailService(IDbContextFactory<HubDbContext> contextFactory)
 {
     /// <summary>Reads the product, or returns null when no product has that id.</summary>
-    public async Task<ProductDetail?> GetAsync(Guid productId, CancellationToken cancellationToken)
+    public async Task<ProductDetailView?> GetAsync(Guid productId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.AsNoTracking()
@@ -51,7 +51,7 @@ public sealed class ProductDetailService(IDbContextFactory<HubDbContext> context
             .ThenBy(s => s.WarehouseCode, StringComparer.Ordinal)
             .ToList();
 
-        return new ProductDetail(
+        return new ProductDetailView(
             product.Id,
             product.Handle,
             product.Title,

@@ -1,7 +1,7 @@
 namespace Sintra.Hub.Core.Catalog.Queries;
 
 /// <summary>A product with its images, variants and their stock per warehouse, for the product page.</summary>
-public sealed record ProductDetail(
+public sealed record ProductDetailView(
     Guid Id,
     string Handle,
     string Title,
