@@ -1,11 +1,11 @@
 namespace Sintra.Hub.Core.Channels;
 
-/// <summary>Fields of the channel form; the webhook secret is set separately.</summary>
+/// <summary>Fields of the channel form. The webhook secret is set separately.</summary>
 public sealed record ChannelInput
 {
     public string? Name { get; set; }
 
-    /// <summary>The shop's permanent domain; a pasted URL such as <c>https://x.myshopify.com/</c> is accepted.</summary>
+    /// <summary>The shop's permanent domain. A pasted URL such as <c>https://x.myshopify.com/</c> is accepted.</summary>
     public string? ShopDomain { get; set; }
 
     public Guid? OrderWarehouseId { get; set; }

@@ -59,7 +59,7 @@ public static partial class ChannelRules
     public static bool IsShopDomain(string normalizedDomain) => ShopDomainPattern().IsMatch(normalizedDomain);
 
     /// <summary>
-    /// Returns true when the id is an IANA time zone that this system knows. Windows ids such as
+    /// Returns true when the id is an IANA time zone found in the system's time zone data. Windows ids such as
     /// <c>W. Europe Standard Time</c>, which .NET on Linux also resolves, are rejected.
     /// </summary>
     public static bool IsIanaTimeZone(string? id) =>
@@ -70,7 +70,7 @@ public static partial class ChannelRules
     /// <summary>Normalizes an ISO 4217 code: trimmed and upper-cased.</summary>
     public static string NormalizeCurrency(string? currency) => (currency ?? string.Empty).Trim().ToUpperInvariant();
 
-    /// <summary>Checks the fields that need no database; warehouse and domain uniqueness are not checked here.</summary>
+    /// <summary>Checks the fields that need no database. Warehouse existence and domain uniqueness are not checked here.</summary>
     public static List<FieldError> Validate(ChannelInput input)
     {
         var errors = new List<FieldError>();
@@ -108,7 +108,7 @@ public static partial class ChannelRules
         return errors;
     }
 
-    /// <summary>Checks a new webhook secret and returns the broken rules; empty when it is acceptable.</summary>
+    /// <summary>Checks a new webhook secret and returns the broken rules, an empty list when it is acceptable.</summary>
     public static List<FieldError> ValidateSecret(string? secret)
     {
         const string field = "Secret";

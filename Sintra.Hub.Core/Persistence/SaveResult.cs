@@ -5,10 +5,10 @@ public enum SaveOutcome
 {
     Saved,
 
-    /// <summary>The input broke a rule; <see cref="SaveResult.Errors"/> lists which.</summary>
+    /// <summary>The input broke one or more rules, listed in <see cref="SaveResult.Errors"/>.</summary>
     Invalid,
 
-    /// <summary>Someone else changed the row since it was read; the form must reload it.</summary>
+    /// <summary>Someone else changed the row after the form read it, so the form must reload it.</summary>
     Conflict,
 
     NotFound,

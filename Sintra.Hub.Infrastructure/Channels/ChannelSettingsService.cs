@@ -115,7 +115,7 @@ public sealed partial class ChannelSettingsService(
         }
         catch (DbUpdateException)
         {
-            // A concurrent save may have taken the domain after the check above; any other failure is a bug.
+            // A concurrent save may have taken the domain after the check above. Any other failure is a bug.
             if (!await IsDomainTakenAsync(db, domain, channel.Id, CancellationToken.None))
             {
                 throw;

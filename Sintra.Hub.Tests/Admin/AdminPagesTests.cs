@@ -28,6 +28,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
     private readonly CultureInfo originalCulture = CultureInfo.CurrentUICulture;
     private AdminData data = null!;
     private BunitAuthorizationContext authorization = null!;
+    private IRenderedComponent<MudDialogProvider> dialogs = null!;
 
     public async Task InitializeAsync()
     {
@@ -178,12 +179,54 @@ public sealed class AdminPagesTests : IAsyncLifetime
         Assert.Contains("Magazzini", page.Find("h5").TextContent);
     }
 
+    [Fact]
+    public async Task WarehouseDialogCreatesWarehouse()
+    {
+        await data.AddWarehouseAsync("MIL", "Milano");
+        var page = RenderWithPopovers<Warehouses>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=warehouses] tbody tr")));
+
+        // The page's click handler awaits the dialog's result, so the click is not awaited here.
+        var opening = page.Find("[data-testid=new-warehouse]").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Equal(2, dialogs.FindAll(".mud-dialog input[type=text]").Count));
+        var fields = dialogs.FindAll(".mud-dialog input[type=text]");
+        await fields[0].ChangeAsync(new() { Value = "nap-1" });
+        await fields[1].ChangeAsync(new() { Value = "Napoli" });
+        await dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("Save")).ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=warehouses] tbody tr").Count));
+        Assert.Contains("NAP-1", page.Find("[data-testid=warehouses] tbody").TextContent);
+        Assert.Empty(dialogs.FindAll(".mud-dialog"));
+        await opening;
+    }
+
+    [Fact]
+    public async Task WarehouseDialogReportsConcurrentEdit()
+    {
+        var warehouse = await data.AddWarehouseAsync("MIL", "Milano");
+        var page = RenderWithPopovers<Warehouses>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=warehouses] tbody tr")));
+        _ = page.Find("[data-testid=warehouses] tbody button").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Equal("Milano", dialogs.FindAll(".mud-dialog input")[1].GetAttribute("value")));
+
+        // Another user renames the warehouse while the dialog is open.
+        var other = new WarehouseSettingsService(data);
+        await other.SaveAsync(
+            warehouse.Id, warehouse.Version, new WarehouseInput { Code = "MIL", Name = "Milano Nord" }, CancellationToken.None);
+        await dialogs.FindAll(".mud-dialog input")[1].ChangeAsync(new() { Value = "Milano Sud" });
+        await dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("Save")).ClickAsync(new());
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Someone else changed", dialogs.Find("[data-testid=conflict]").TextContent));
+        await using var db = data.CreateDbContext();
+        Assert.Equal("Milano Nord", (await db.Warehouses.SingleAsync()).Name);
+    }
+
     private IRenderedComponent<TPage> RenderWithPopovers<TPage>(
         Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : IComponent
     {
         context.Render<MudPopoverProvider>();
-        context.Render<MudDialogProvider>();
+        dialogs = context.Render<MudDialogProvider>();
         return context.Render(parameters ?? (_ => { }));
     }
 

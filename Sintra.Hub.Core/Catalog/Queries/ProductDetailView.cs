@@ -19,7 +19,7 @@ public sealed record ProductDetailView(
 
 public sealed record ProductImageRow(string Src, string? AltText, int Position);
 
-/// <summary>A variant; <see cref="Title"/> is its option values joined with " / ".</summary>
+/// <summary>A variant, titled by its option values joined with " / ".</summary>
 public sealed record VariantRow(
     Guid Id,
     string? Sku,
@@ -29,7 +29,7 @@ public sealed record VariantRow(
     decimal? CompareAtPrice,
     int Position);
 
-/// <summary>Stock of one variant in one warehouse; a negative <see cref="Available"/> is a shortfall.</summary>
+/// <summary>Stock of one variant in one warehouse, where a negative <see cref="Available"/> is a shortfall.</summary>
 public sealed record VariantStockRow(
     Guid VariantId,
     string? Sku,

@@ -6,7 +6,7 @@ namespace Sintra.Hub.Core.Catalog.Queries;
 /// <summary>Reads the product list page by page, filtered and sorted in the database.</summary>
 public sealed class ProductListService(IDbContextFactory<HubDbContext> contextFactory)
 {
-    /// <summary>The largest page that <see cref="ListAsync"/> returns, whatever the request asks for.</summary>
+    /// <summary>The largest page that <see cref="ListAsync"/> returns, regardless of the requested size.</summary>
     public const int MaxPageSize = 200;
 
     /// <summary>Counts the products that match the query and reads the requested page of them.</summary>
@@ -49,8 +49,8 @@ public sealed class ProductListService(IDbContextFactory<HubDbContext> contextFa
             .Take(Math.Clamp(query.Take, 1, MaxPageSize))
             .ToListAsync(cancellationToken);
 
-        // SQLite stores decimals as text and cannot aggregate them, so the price range of the page's products
-        // is computed here from their variant prices.
+        // EF Core's SQLite provider stores decimals as text and cannot translate Min or Max over them, so the
+        // price range of the page's products is computed here from their variant prices.
         var ids = page.Select(s => s.Id).ToList();
         var prices = (await db.Variants.AsNoTracking()
                 .Where(v => ids.Contains(v.ProductId))
@@ -86,7 +86,7 @@ public sealed class ProductListService(IDbContextFactory<HubDbContext> contextFa
         var search = query.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            // Title and handle match any part, ignoring case; SKU and barcode match only as exact strings,
+            // Title and handle match any part, ignoring case. SKU and barcode match only as exact strings,
             // because "0012" and "12" are different items.
             var lowered = search.ToLowerInvariant();
             products = products.Where(p =>

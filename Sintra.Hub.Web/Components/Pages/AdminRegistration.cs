@@ -10,7 +10,7 @@ public static class AdminRegistration
 {
     public static void AddAdminPages(this IServiceCollection services)
     {
-        // Idempotent: the pages need IStringLocalizer<AdminText> whichever registration runs first.
+        // AddLocalization skips services already registered, so calling it here as well is safe.
         services.AddLocalization();
 
         services.AddScoped<ProductListService>();
