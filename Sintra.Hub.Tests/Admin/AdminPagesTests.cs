@@ -221,6 +221,40 @@ public sealed class AdminPagesTests : IAsyncLifetime
         Assert.Equal("Milano Nord", (await db.Warehouses.SingleAsync()).Name);
     }
 
+    [Fact]
+    public async Task SecretDialogRotatesAndMasks()
+    {
+        const string next = "whsec-next-0123456789abcdefNEXT";
+        var warehouse = await data.AddWarehouseAsync("MIL");
+        Guid channelId;
+        await using (var db = data.CreateDbContext())
+        {
+            var channel = new SalesChannelBuilder(warehouse.Id, protector.Protect(Secret)).Build();
+            db.Channels.Add(channel);
+            await db.SaveChangesAsync();
+            channelId = channel.Id;
+        }
+
+        var page = RenderWithPopovers<Channels>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=channels] tbody tr")));
+        _ = page.Find("[data-testid=channels] button[title='Webhook secret']").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains("••••QRST", dialogs.Find(".mud-dialog").TextContent));
+
+        await dialogs.Find(".mud-dialog input[type=password]").ChangeAsync(new() { Value = next });
+        await dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Contains("Rotate secret")).ClickAsync(new());
+
+        dialogs.WaitForAssertion(() => Assert.Contains("••••NEXT", dialogs.Find(".mud-dialog").TextContent));
+        Assert.Contains("••••QRST", dialogs.Find(".mud-dialog").TextContent);
+        Assert.DoesNotContain(next, dialogs.Markup);
+        Assert.DoesNotContain(Secret, dialogs.Markup);
+        await using (var db = data.CreateDbContext())
+        {
+            var stored = await db.Channels.SingleAsync(c => c.Id == channelId);
+            Assert.Equal(next, protector.Unprotect(stored.WebhookSecretProtected));
+            Assert.Equal(Secret, protector.Unprotect(stored.PreviousWebhookSecretProtected));
+        }
+    }
+
     private IRenderedComponent<TPage> RenderWithPopovers<TPage>(
         Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
         where TPage : IComponent
