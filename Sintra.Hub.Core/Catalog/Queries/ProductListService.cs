@@ -88,6 +88,7 @@ public sealed class ProductListService(IDbContextFactory<HubDbContext> contextFa
         {
             // Title and handle match any part, ignoring case. SKU and barcode match only as exact strings,
             // because "0012" and "12" are different items.
+            // NOTE: SQLite's lower() folds ASCII letters only, so there "È" in a title matches only "È" typed.
             var lowered = search.ToLowerInvariant();
             products = products.Where(p =>
                 p.Title.ToLower().Contains(lowered)
