@@ -1,0 +1,114 @@
+using Sintra.Hub.Core.Catalog.Import;
+
+namespace Sintra.Hub.Web.Catalog;
+
+/// <summary>
+/// The <c>import-products</c> verb: previews a Shopify product CSV and, with <c>--apply</c>, imports it.
+/// Exit codes: 0 success, 1 validation errors in the file, 2 wrong usage or unreadable file.
+/// </summary>
+public static class ProductImportCommand
+{
+    public const int Success = 0;
+    public const int ValidationFailed = 1;
+    public const int UsageError = 2;
+
+    private const string Usage = """
+        Usage: import-products FILE [--warehouse CODE] [--apply]
+          FILE              Shopify product CSV (classic or 2025 layout), UTF-8.
+          --warehouse CODE  Warehouse that receives the file's inventory quantities as an initial count.
+                            Without it, quantities are not imported.
+          --apply           Write the changes. Without it, only the preview is printed.
+        """;
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (!TryParse(args, out var options, out var problem))
+        {
+            await Console.Error.WriteLineAsync(problem);
+            await Console.Error.WriteLineAsync(Usage);
+            return UsageError;
+        }
+
+        if (!File.Exists(options.File))
+        {
+            await Console.Error.WriteLineAsync($"File not found: {Path.GetFullPath(options.File)}");
+            return UsageError;
+        }
+
+        var request = new ImportRequest(options.Warehouse, $"cli:{Environment.UserName}");
+        var cancellationToken = app.Lifetime.ApplicationStopping;
+        await using var scope = app.Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<ProductCsvImporter>();
+
+        ImportPreview preview;
+        var applied = false;
+        await using (var file = File.OpenRead(options.File))
+        {
+            if (options.Apply)
+            {
+                var result = await importer.ApplyAsync(file, request, cancellationToken);
+                preview = result.Preview;
+                applied = result.Applied;
+            }
+            else
+            {
+                preview = await importer.PreviewAsync(file, request, cancellationToken);
+            }
+        }
+
+        ImportReportWriter.Write(Console.Out, preview);
+        if (preview.HasErrors)
+        {
+            Console.WriteLine("Nothing was imported. Fix the rows above and run the command again.");
+            return ValidationFailed;
+        }
+
+        Console.WriteLine(applied ? "Import applied." : "Preview only; run again with --apply to import.");
+        return Success;
+    }
+
+    private static bool TryParse(string[] args, out CommandOptions options, out string problem)
+    {
+        options = new CommandOptions(string.Empty, null, false);
+        problem = string.Empty;
+        string? file = null;
+        string? warehouse = null;
+        var apply = false;
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--apply":
+                    apply = true;
+                    break;
+                case "--warehouse" when i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal):
+                    warehouse = args[++i];
+                    break;
+                case "--warehouse":
+                    problem = "--warehouse needs a warehouse code.";
+                    return false;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    problem = $"Unknown option: {option}";
+                    return false;
+                case var path when file is null:
+                    file = path;
+                    break;
+                default:
+                    problem = $"Unexpected argument: {args[i]}; give exactly one file.";
+                    return false;
+            }
+        }
+
+        if (file is null)
+        {
+            problem = "FILE is missing.";
+            return false;
+        }
+
+        options = new CommandOptions(file, warehouse, apply);
+        return true;
+    }
+
+    private sealed record CommandOptions(string File, string? Warehouse, bool Apply);
+}
