@@ -9,7 +9,7 @@ internal static class CsvQuoteCheck
     /// <summary>
     /// Returns how many lines after the record's first line the broken quote opened, or null when every quoted
     /// field of the raw record closes. A quoted field is broken when it runs to the end of the file, or when it
-    /// spans a line that has as many commas as a whole row (a row swallowed into the field).
+    /// spans a whole line with as many commas as a row has (a row swallowed into the field).
     /// </summary>
     public static int? FindUnclosedQuote(string rawRecord, int fieldCount)
     {
@@ -51,9 +51,26 @@ internal static class CsvQuoteCheck
 
     private static bool LooksLikeRow(string text, int start, int fieldCount)
     {
-        var end = text.IndexOf('\n', start);
-        var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start);
-        return line.Count(',') >= fieldCount - 1;
+        // Only the part of the line inside the quoted field counts: after the closing quote the line goes on
+        // with the record's own remaining fields.
+        var commas = 0;
+        for (var i = start; i < text.Length && text[i] != '\n'; i++)
+        {
+            if (text[i] == '"')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    i++;
+                    continue;
+                }
+
+                break;
+            }
+
+            commas += text[i] == ',' ? 1 : 0;
+        }
+
+        return commas >= fieldCount - 1;
     }
 
     private static int LineOffset(string text, int position) => text.AsSpan(0, position).Count('\n');

@@ -202,6 +202,23 @@ public class CatalogImportServiceTests
         Assert.Equal(0, await db.Products.CountAsync());
     }
 
+    [Fact]
+    public async Task DemoCatalogImportsCleanly()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await AddWarehouseAsync(database, "MIL");
+        await using var db = database.CreateDbContext();
+        await using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "DemoData", "demo-catalog.csv"));
+
+        var result = await Importer(db).ApplyAsync(file, new ImportRequest("MIL", "demo"), default);
+
+        Assert.Empty(result.Preview.Errors);
+        Assert.True(result.Applied);
+        Assert.Equal(9, result.Preview.Products.Count);
+        Assert.Equal(23, result.Preview.VariantCount);
+        Assert.Equal("0001234", (await db.Variants.SingleAsync(v => v.Sku == "0001234")).Sku);
+    }
+
     private static async Task<Guid> AddWarehouseAsync(TestDatabase database, string code)
     {
         await using var db = database.CreateDbContext();

@@ -113,6 +113,18 @@ public class ShopifyProductCsvReaderTests
     }
 
     [Fact]
+    public async Task MultilineFieldFollowedByManyCommas()
+    {
+        var csv = "Handle,Title,Body (HTML),Tags,Variant SKU,Variant Price\n"
+            + "borsa,Borsa,\"<p>Tela</p>\n<p>Pelle</p>\",\"a, b, c, d, e\",BT-001,49.00\n";
+
+        var catalog = await ReadAsync(Text(csv));
+
+        Assert.Empty(catalog.Errors);
+        Assert.Equal("a, b, c, d, e", Assert.Single(catalog.Products).Tags);
+    }
+
+    [Fact]
     public async Task ByteOrderMarkHeaderRead()
     {
         var csv = MiniHeader + "tazza,Tazza,,Colore,Rosso,0001234,12.00,\n";

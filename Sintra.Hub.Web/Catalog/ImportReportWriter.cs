@@ -28,7 +28,8 @@ public static class ImportReportWriter
         {
             var column = error.Column is null ? string.Empty : $" [{error.Column}]";
             var value = error.Value is null ? string.Empty : $" '{error.Value}'";
-            output.WriteLine($"  line {error.Line}{column}{value}: {error.Message}");
+            var line = error.Line > 0 ? $"line {error.Line}" : "file";
+            output.WriteLine($"  {line}{column}{value}: {error.Message}");
         }
     }
 }

@@ -31,7 +31,9 @@ public static class ProductImportCommand
 
         if (!File.Exists(options.File))
         {
-            await Console.Error.WriteLineAsync($"File not found: {Path.GetFullPath(options.File)}");
+            await Console.Error.WriteLineAsync(
+                $"File not found: {Path.GetFullPath(options.File)}. A relative path resolves against the current "
+                + $"directory, {Environment.CurrentDirectory}; give an absolute path to be sure.");
             return UsageError;
         }
 
