@@ -5,7 +5,7 @@ namespace Sintra.Hub.Infrastructure.Catalog;
 
 /// <summary>
 /// Groups the rows of a Shopify product CSV into products. The first row of a handle carries the product
-/// columns; every row may add a variant (when it has a SKU, an option value or a price) and an image.
+/// columns. Every row may add a variant (when it has a SKU, an option value or a price) and an image.
 /// </summary>
 internal sealed class ShopifyCatalogBuilder(ShopifyCsvLayout layout)
 {
@@ -27,7 +27,7 @@ internal sealed class ShopifyCatalogBuilder(ShopifyCsvLayout layout)
             if (hasVariant || hasImage || hasTitle)
             {
                 AddError(line, ShopifyColumn.Handle, null,
-                    $"{layout.Name(ShopifyColumn.Handle)} is missing; fill in the handle of the product this row belongs to.");
+                    $"{layout.Name(ShopifyColumn.Handle)} is missing. Fill in the handle of the product this row belongs to.");
             }
             else
             {
@@ -74,14 +74,14 @@ internal sealed class ShopifyCatalogBuilder(ShopifyCsvLayout layout)
         if (title is null)
         {
             AddError(line, ShopifyColumn.Title, null,
-                $"{layout.Name(ShopifyColumn.Title)} is missing on the first row of '{handle}'; enter the product title.");
+                $"{layout.Name(ShopifyColumn.Title)} is missing on the first row of '{handle}'. Enter the product title.");
             return null;
         }
 
         if (handle.Length > 255 || handle.Any(char.IsWhiteSpace))
         {
             AddError(line, ShopifyColumn.Handle, handle,
-                "The handle is invalid; use at most 255 letters, digits and dashes, without spaces.");
+                "The handle is invalid. Use at most 255 letters, digits and dashes, without spaces.");
             return null;
         }
 

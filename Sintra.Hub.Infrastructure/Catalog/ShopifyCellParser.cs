@@ -6,7 +6,7 @@ namespace Sintra.Hub.Infrastructure.Catalog;
 
 /// <summary>
 /// Parses the typed cells of one row. Numbers use the invariant culture (a dot as decimal separator, no
-/// thousands separator), as Shopify exports them; SKUs, barcodes and option values stay exact strings.
+/// thousands separator), as Shopify exports them. SKUs, barcodes and option values stay exact strings.
 /// </summary>
 internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
 {
@@ -26,7 +26,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
             return status;
         }
 
-        errors.Add(Error(line, ShopifyColumn.Status, value, "The status is invalid; use active, draft or archived."));
+        errors.Add(Error(line, ShopifyColumn.Status, value, "The status is invalid. Use active, draft or archived."));
         return null;
     }
 
@@ -39,7 +39,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
         if (price is null && layout.Get(record, ShopifyColumn.Price) is null)
         {
             errors.Add(Error(line, ShopifyColumn.Price, null,
-                $"{layout.Name(ShopifyColumn.Price)} is missing; enter the variant price, for example 12.50."));
+                $"{layout.Name(ShopifyColumn.Price)} is missing. Enter the variant price, for example 12.50."));
         }
 
         var variant = new ImportedVariant(
@@ -73,7 +73,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
             && (!int.TryParse(positionText, NumberStyles.None, CultureInfo.InvariantCulture, out position) || position < 1))
         {
             errors.Add(Error(line, ShopifyColumn.ImagePosition, positionText,
-                "The image position is invalid; use a whole number from 1, or leave it empty."));
+                "The image position is invalid. Use a whole number from 1, or leave it empty."));
             return null;
         }
 
@@ -86,7 +86,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
         var value = layout.Get(record, column);
         if (value is not null && value.Length > maxLength)
         {
-            errors.Add(Error(line, column, value, $"The value is longer than {maxLength} characters; shorten it."));
+            errors.Add(Error(line, column, value, $"The value is longer than {maxLength} characters. Shorten it."));
         }
 
         return value;
@@ -107,7 +107,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
         }
 
         errors.Add(Error(line, column, value,
-            $"The price is invalid; use digits with a dot as decimal separator and at most {MaxDecimalPlaces} decimals, "
+            $"The price is invalid. Use digits with a dot as decimal separator and at most {MaxDecimalPlaces} decimals, "
             + "for example 1234.50."));
         return null;
     }
@@ -120,7 +120,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
             return null;
         }
 
-        // Shopify exports grams as "250" or "250.0"; the model keeps whole grams.
+        // Shopify exports grams as "250" or "250.0", and the model keeps whole grams.
         if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var grams)
             && grams <= int.MaxValue)
         {
@@ -128,7 +128,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
         }
 
         errors.Add(Error(line, ShopifyColumn.WeightGrams, value,
-            "The weight is invalid; enter grams as a number with a dot as decimal separator, for example 250."));
+            "The weight is invalid. Enter grams as a number with a dot as decimal separator, for example 250."));
         return null;
     }
 
@@ -146,7 +146,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
         }
 
         errors.Add(Error(line, ShopifyColumn.InventoryQuantity, value,
-            "The quantity is invalid; enter a whole number of units, 0 or more, or leave it empty."));
+            "The quantity is invalid. Enter a whole number of units, 0 or more, or leave it empty."));
         return null;
     }
 
@@ -163,7 +163,7 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
             return result;
         }
 
-        errors.Add(Error(line, column, value, "The value is invalid; use TRUE or FALSE, or leave it empty for TRUE."));
+        errors.Add(Error(line, column, value, "The value is invalid. Use TRUE or FALSE, or leave it empty for TRUE."));
         return true;
     }
 

@@ -32,7 +32,7 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
         {
             if (!await parser.ReadAsync() || parser.Record is not { } header)
             {
-                return Reject(0, null, null, "The file is empty; export the products from Shopify and upload that file.");
+                return Reject(0, null, null, "The file is empty. Export the products from Shopify and upload that file.");
             }
 
             lastLine = parser.RawRow;
@@ -40,7 +40,7 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
             if (layout is null)
             {
                 return Reject(1, null, null,
-                    "The header has no Handle or URL handle column; upload a Shopify product CSV export or template.");
+                    "The header has no Handle or URL handle column. Upload a Shopify product CSV export or template.");
             }
 
             var builder = new ShopifyCatalogBuilder(layout);
@@ -53,14 +53,14 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
                 if (CsvQuoteCheck.FindUnclosedQuote(parser.RawRecord, layout.FieldCount) is { } offset)
                 {
                     return Reject(line + offset, null, null,
-                        "A quoted field opens here and is not closed, so the rows after it would be read as text; "
-                        + "add the closing quote (write a quote inside a field as two quotes).");
+                        "A quoted field opens here and is not closed, so the rows after it would be read as text. "
+                        + "Add the closing quote (write a quote inside a field as two quotes).");
                 }
 
                 if (badData is { } bad)
                 {
                     return Reject(line, null, Shorten(bad.Field),
-                        "A field has a quote in the wrong place; quote the whole field and write a quote inside it as two quotes.");
+                        "A field has a quote in the wrong place. Quote the whole field and write a quote inside it as two quotes.");
                 }
 
                 builder.AddRow(line, parser.Record ?? []);
@@ -71,7 +71,7 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
         catch (DecoderFallbackException)
         {
             return Reject(lastLine + 1, null, null,
-                "The file is not valid UTF-8; save it as CSV UTF-8 and upload it again.");
+                "The file is not valid UTF-8. Save it as CSV UTF-8 and upload it again.");
         }
     }
 

@@ -27,9 +27,9 @@ public class CatalogImportServiceTests
         Assert.Equal(3, await check.Products.CountAsync());
         Assert.Equal(16, await check.Variants.CountAsync());
         Assert.Equal(6, await check.ProductImages.CountAsync());
-        var tuple = await check.Variants.SingleAsync(v => v.Sku == "0001234");
-        Assert.Equal("8001234200015", tuple.Barcode);
-        Assert.Equal(35m, tuple.Price);
+        var variant = await check.Variants.SingleAsync(v => v.Sku == "0001234");
+        Assert.Equal("8001234200015", variant.Barcode);
+        Assert.Equal(35m, variant.Price);
         var felpa = await check.Products.SingleAsync(p => p.Handle == "felpa-cotone");
         Assert.Equal("<p>Felpa morbida in cotone biologico.</p>\n<ul>\n<li>Vestibilità regolare</li>\n</ul>", felpa.DescriptionHtml);
         Assert.Equal(CatalogTestKit.Now.UtcDateTime, felpa.CreatedAt);

@@ -22,7 +22,7 @@ public sealed class CatalogImportOptions
 {
     public const string SectionName = "CatalogImport";
 
-    /// <summary>Largest file the upload page accepts, in bytes; 50 MB by default.</summary>
+    /// <summary>Maximum size of a file the upload page accepts, in bytes. The default is 50 MB.</summary>
     [Range(1, long.MaxValue)]
     public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 }

@@ -33,7 +33,7 @@ public static class ProductImportCommand
         {
             await Console.Error.WriteLineAsync(
                 $"File not found: {Path.GetFullPath(options.File)}. A relative path resolves against the current "
-                + $"directory, {Environment.CurrentDirectory}; give an absolute path to be sure.");
+                + $"directory, {Environment.CurrentDirectory}. Give an absolute path to be sure.");
             return UsageError;
         }
 
@@ -65,7 +65,7 @@ public static class ProductImportCommand
             return ValidationFailed;
         }
 
-        Console.WriteLine(applied ? "Import applied." : "Preview only; run again with --apply to import.");
+        Console.WriteLine(applied ? "Import applied." : "Preview only. Run again with --apply to import.");
         return Success;
     }
 
@@ -97,7 +97,7 @@ public static class ProductImportCommand
                     file = path;
                     break;
                 default:
-                    problem = $"Unexpected argument: {args[i]}; give exactly one file.";
+                    problem = $"Unexpected argument: {args[i]}. Give exactly one file.";
                     return false;
             }
         }

@@ -14,7 +14,7 @@ public sealed partial class CatalogImportService(
     TimeProvider clock,
     ILogger<CatalogImportService> logger)
 {
-    /// <summary>Computes what <see cref="ApplyAsync"/> would write, with every row error; writes nothing.</summary>
+    /// <summary>Computes what <see cref="ApplyAsync"/> would write, with every row error, and writes nothing.</summary>
     public async Task<ImportPreview> PreviewAsync(
         ImportedCatalog catalog,
         ImportRequest request,
@@ -138,7 +138,7 @@ public sealed partial class CatalogImportService(
     private static partial void LogPreviewed(
         ILogger logger, Guid importId, int created, int updated, int unchanged, int errorCount);
 
-    [LoggerMessage(1102, LogLevel.Warning, "Catalog import {ImportId} rejected with {ErrorCount} errors; nothing written")]
+    [LoggerMessage(1102, LogLevel.Warning, "Catalog import {ImportId} rejected with {ErrorCount} errors, nothing written")]
     private static partial void LogRejected(ILogger logger, Guid importId, int errorCount);
 
     [LoggerMessage(1103, LogLevel.Information,

@@ -75,7 +75,7 @@ internal sealed class ImportPlanner(HubDbContext db)
         {
             var codes = warehouses.Count == 0 ? "none exists yet" : string.Join(", ", warehouses.Select(w => w.Code));
             errors.Add(new ImportRowError(
-                0, null, request.WarehouseCode, $"Warehouse '{request.WarehouseCode}' was not found; active codes: {codes}."));
+                0, null, request.WarehouseCode, $"Warehouse '{request.WarehouseCode}' was not found. Active codes: {codes}."));
         }
 
         return warehouse;
@@ -97,12 +97,12 @@ internal sealed class ImportPlanner(HubDbContext db)
         if (!firstLineBySku.TryAdd(variant.Sku, variant.Line))
         {
             errors.Add(new ImportRowError(variant.Line, catalog.SkuColumn, variant.Sku,
-                $"SKU '{variant.Sku}' is already used on line {firstLineBySku[variant.Sku]}; give each variant its own SKU."));
+                $"SKU '{variant.Sku}' is already used on line {firstLineBySku[variant.Sku]}. Give each variant its own SKU."));
         }
         else if (owners.TryGetValue(variant.Sku, out var owner) && owner != product.Handle)
         {
             errors.Add(new ImportRowError(variant.Line, catalog.SkuColumn, variant.Sku,
-                $"SKU '{variant.Sku}' already belongs to product '{owner}'; change the SKU or import the row under that handle."));
+                $"SKU '{variant.Sku}' already belongs to product '{owner}'. Change the SKU or import the row under that handle."));
         }
     }
 

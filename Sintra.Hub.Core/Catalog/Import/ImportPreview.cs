@@ -2,7 +2,7 @@ namespace Sintra.Hub.Core.Catalog.Import;
 
 /// <summary>Options of one import run.</summary>
 /// <param name="WarehouseCode">
-/// Warehouse that receives the file's quantities as an initial count; null imports no quantities.
+/// Warehouse that receives the file's quantities as an initial count, or null to import no quantities.
 /// </param>
 /// <param name="Actor">User name or command that runs the import, recorded on stock movements.</param>
 public sealed record ImportRequest(string? WarehouseCode, string Actor)
@@ -20,6 +20,10 @@ public enum ImportChange
 }
 
 /// <summary>The result of comparing a catalog file with the database.</summary>
+/// <param name="Errors">Errors of the file and of the comparison, by line. Any error blocks the apply.</param>
+/// <param name="QuantityChanges">
+/// Number of variants whose on-hand quantity in the chosen warehouse differs from the file's quantity.
+/// </param>
 public sealed record ImportPreview(
     Guid ImportId,
     IReadOnlyList<ProductPreview> Products,
@@ -42,7 +46,7 @@ public sealed record ImportPreview(
         QuantityChanges == 0 && Products.All(p => p.Change == ImportChange.Unchanged);
 }
 
-/// <summary>The change to one product; an added, removed or edited image counts as an update.</summary>
+/// <summary>The change to one product. An added, removed or edited image counts as an update.</summary>
 public sealed record ProductPreview(
     int Line,
     string Handle,

@@ -5,8 +5,8 @@ namespace Sintra.Hub.Core.Catalog.Import;
 /// of the file, where line 1 is the header.
 /// </summary>
 /// <param name="Products">Products in file order, each with its variants and images.</param>
-/// <param name="Errors">Errors found while reading; a file with any error is not applied.</param>
-/// <param name="SkippedRows">Blank rows and rows without a handle or any product data, ignored.</param>
+/// <param name="Errors">Errors found while reading. A file with any error is not applied.</param>
+/// <param name="SkippedRows">Number of rows ignored because they are blank or carry no product, variant or image data.</param>
 /// <param name="HasQuantityColumn">True when the file has an inventory quantity column.</param>
 public sealed record ImportedCatalog(
     IReadOnlyList<ImportedProduct> Products,
@@ -17,7 +17,7 @@ public sealed record ImportedCatalog(
     /// <summary>Name of the SKU column in the file, used in error messages.</summary>
     public string SkuColumn { get; init; } = "SKU";
 
-    /// <summary>Creates a catalog that holds only a file-level error, for a file that cannot be read.</summary>
+    /// <summary>Creates a catalog that contains only a file-level error, for a file that cannot be read.</summary>
     public static ImportedCatalog Rejected(ImportRowError error) => new([], [error], 0, false);
 }
 
@@ -57,7 +57,7 @@ public sealed record ImportedImage(int Line, string Src, int Position, string? A
 
 /// <summary>
 /// A problem with one row or with the whole file: the physical line (1 is the header, 0 when no line applies),
-/// the column as named in the file, the offending value and a message that says how to fix it.
+/// the column as named in the file, the offending value and a message that states the fix.
 /// </summary>
 public sealed record ImportRowError(int Line, string? Column, string? Value, string Message);
 
@@ -65,7 +65,7 @@ public sealed record ImportRowError(int Line, string? Column, string? Value, str
 public interface ICatalogFileReader
 {
     /// <summary>
-    /// Reads the whole stream. Problems in the file come back as <see cref="ImportedCatalog.Errors"/>; only I/O
+    /// Reads the whole stream. Problems in the file come back as <see cref="ImportedCatalog.Errors"/>, and only I/O
     /// failures and cancellation throw.
     /// </summary>
     Task<ImportedCatalog> ReadAsync(Stream content, CancellationToken cancellationToken);
