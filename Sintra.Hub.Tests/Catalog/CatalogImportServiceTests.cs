@@ -186,6 +186,23 @@ public class CatalogImportServiceTests
     }
 
     [Fact]
+    public async Task DuplicateOptionValuesAreError()
+    {
+        var csv = "Handle,Title,Option1 Name,Option1 Value,Variant SKU,Variant Price\n"
+            + "tazza,Tazza,Colore,Rosso,,12.00\n"
+            + "tazza,,,Rosso,,13.00\n";
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var db = database.CreateDbContext();
+
+        var preview = await Importer(db).PreviewAsync(Text(csv), new ImportRequest(null, "test"), default);
+
+        var error = Assert.Single(preview.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Equal("Rosso", error.Value);
+        Assert.Contains("line 2", error.Message);
+    }
+
+    [Fact]
     public async Task BrokenQuoteImportsNothing()
     {
         var csv = "Handle,Title,Body (HTML),Variant SKU,Variant Price\n"

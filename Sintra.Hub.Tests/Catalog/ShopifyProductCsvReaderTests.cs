@@ -207,6 +207,31 @@ public class ShopifyProductCsvReaderTests
     }
 
     [Fact]
+    public async Task Layout2025ErrorsNameItsColumns()
+    {
+        var csv = "Title,URL handle,SKU,Price,Inventory quantity\n"
+            + "Tazza,tazza,TZ-1,12.00,4\n"
+            + ",tazza,TZ-2,12.00,tre\n";
+
+        var catalog = await ReadAsync(Text(csv));
+
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal(3, error.Line);
+        Assert.Equal("Inventory quantity", error.Column);
+        Assert.Equal("tre", error.Value);
+    }
+
+    [Fact]
+    public async Task MissingHandleColumnRejected()
+    {
+        var catalog = await ReadAsync(Text("Name,Price\nTazza,12.00\n"));
+
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal(1, error.Line);
+        Assert.Contains("no Handle or URL handle column", error.Message);
+    }
+
+    [Fact]
     public async Task ImageRowWithoutVariantAddsImage()
     {
         var csv = MiniHeader
