@@ -52,14 +52,14 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
 
                 if (CsvQuoteCheck.FindUnclosedQuote(parser.RawRecord, layout.FieldCount) is { } offset)
                 {
-                    return Reject(line + offset, null, null,
+                    return Reject(builder, line + offset, null,
                         "A quoted field opens here and is not closed, so the rows after it would be read as text. "
                         + "Add the closing quote (write a quote inside a field as two quotes).");
                 }
 
                 if (badData is { } bad)
                 {
-                    return Reject(line, null, Shorten(bad.Field),
+                    return Reject(builder, line, Shorten(bad.Field),
                         "A field has a quote in the wrong place. Quote the whole field and write a quote inside it as two quotes.");
                 }
 
@@ -79,6 +79,17 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
     {
         LogRejected(logger, line);
         return ImportedCatalog.Rejected(new ImportRowError(line, column, value, message));
+    }
+
+    /// <summary>
+    /// Rejects the file at a quoting error but keeps the row errors found before it, so that they can be fixed in
+    /// the same pass. No product is returned.
+    /// </summary>
+    private ImportedCatalog Reject(ShopifyCatalogBuilder builder, int line, string? value, string message)
+    {
+        LogRejected(logger, line);
+        var error = new ImportRowError(line, null, value, message);
+        return ImportedCatalog.Rejected(error) with { Errors = [.. builder.Build().Errors, error] };
     }
 
     private static string Shorten(string value) => value.Length <= 80 ? value : value[..80] + "…";

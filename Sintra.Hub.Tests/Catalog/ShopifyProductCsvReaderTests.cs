@@ -84,16 +84,18 @@ public class ShopifyProductCsvReaderTests
     public async Task BrokenQuoteReportedAtOpeningLine()
     {
         var csv = "Handle,Title,Body (HTML),Variant SKU,Variant Price\n"
-            + "borsa,Borsa,\"<p>Borsa.</p>\n<p>Tela</p>\",BT-001,49.00\n"
+            + "borsa,Borsa,\"<p>Borsa.</p>\n<p>Tela</p>\",BT-001,\"49,00\"\n"
             + "sciarpa,Sciarpa,\"<p>Lana, 180 cm</p>\",SC-002,29.90\n"
             + "cappello,Cappello,\"<p>Descrizione senza chiusura,CP-003,19.00\n"
             + "calze,Calze,<p>Cotone</p>,CL-004,7.50\n";
 
         var catalog = await ReadAsync(Text(csv));
 
-        var error = Assert.Single(catalog.Errors);
-        Assert.Equal(5, error.Line);
-        Assert.Contains("not closed", error.Message);
+        Assert.Equal(2, catalog.Errors.Count);
+        Assert.Equal(2, catalog.Errors[0].Line);
+        Assert.Equal("Variant Price", catalog.Errors[0].Column);
+        Assert.Equal(5, catalog.Errors[1].Line);
+        Assert.Contains("not closed", catalog.Errors[1].Message);
         Assert.Empty(catalog.Products);
     }
 

@@ -132,8 +132,19 @@ public sealed partial class ImportProducts
             await using var scope = ScopeFactory.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<ProductCsvImporter>();
             await using var content = File.OpenRead(tempFile!);
-            result = await importer.ApplyAsync(content, await CreateRequestAsync(), CancellationToken.None);
-            preview = result.Preview;
+            var request = await CreateRequestAsync();
+            try
+            {
+                result = await importer.ApplyAsync(content, request, CancellationToken.None);
+                preview = result.Preview;
+            }
+            catch (DbUpdateException exception)
+            {
+                // For example a product or SKU that another user created at the same moment. The transaction was
+                // rolled back, so a new preview shows the current state.
+                LogApplyFailed(Logger, exception, request.ImportId);
+                errorMessage = L["ApplyFailed"];
+            }
         }
         finally
         {
@@ -176,6 +187,9 @@ public sealed partial class ImportProducts
 
     [LoggerMessage(1201, LogLevel.Warning, "Product CSV upload of {Size} bytes failed")]
     private static partial void LogUploadFailed(ILogger logger, Exception exception, long size);
+
+    [LoggerMessage(1202, LogLevel.Error, "Catalog import {ImportId} failed while saving; nothing was written")]
+    private static partial void LogApplyFailed(ILogger logger, Exception exception, Guid importId);
 
     private sealed record WarehouseOption(string Code, string Name);
 }
