@@ -13,17 +13,17 @@ public sealed partial class FakeShopifyServer
     /// <summary>Shopify charges 10 points for a mutation.</summary>
     private const double MutationCost = 10;
 
-    private IResult Execute(Call call)
+    private Reply Execute(Call call)
     {
         if (RequestedCost(call) is not { } requested)
         {
-            return Respond(call, HttpStatusCode.OK, Errors($"Operation {call.Operation} is not served by this server",
+            return new Reply(HttpStatusCode.OK, Errors($"Operation {call.Operation} is not served by this server",
                 null), "unknown-operation");
         }
 
         if (requested > MaxSingleQueryCost)
         {
-            return Respond(call, HttpStatusCode.OK, Errors(
+            return new Reply(HttpStatusCode.OK, Errors(
                 $"Query cost is {requested}, which exceeds the single query max cost limit ({MaxSingleQueryCost}).",
                 "MAX_COST_EXCEEDED", Cost(requested, null)), "max-cost-exceeded");
         }
@@ -31,19 +31,19 @@ public sealed partial class FakeShopifyServer
         if (call.Operation == ShopifyAdminDocuments.SetOnHandQuantitiesOperation && call.IdempotencyKey is null)
         {
             // NOTE: 2026-04 rejects this mutation without @idempotent at runtime; the exact error text is a guess.
-            return Respond(call, HttpStatusCode.OK, Errors("The @idempotent directive is required for this mutation",
+            return new Reply(HttpStatusCode.OK, Errors("The @idempotent directive is required for this mutation",
                 "BAD_REQUEST"), "missing-idempotency-key");
         }
 
         if (!Bucket.TryTake(requested))
         {
-            return Respond(call, HttpStatusCode.OK, Errors("Throttled", "THROTTLED", Cost(requested, null)),
+            return new Reply(HttpStatusCode.OK, Errors("Throttled", "THROTTLED", Cost(requested, null)),
                 "throttled");
         }
 
         var (data, actual, outcome) = Run(call);
         Bucket.Refund(requested - actual);
-        return Respond(call, HttpStatusCode.OK, new JsonObject
+        return new Reply(HttpStatusCode.OK, new JsonObject
         {
             ["data"] = data,
             ["extensions"] = Cost(requested, actual),
@@ -91,7 +91,7 @@ public sealed partial class FakeShopifyServer
         switch (failure.Kind)
         {
             case FakeFailureKind.ServerErrorAfterApplying:
-                Execute(call);
+                _ = Execute(call);
                 return Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null),
                     "injected-500-after-applying");
             case FakeFailureKind.TooManyRequests:

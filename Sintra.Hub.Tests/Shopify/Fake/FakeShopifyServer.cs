@@ -125,8 +125,10 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
             return await InjectAsync(call, failure, context);
         }
 
-        return Execute(call);
+        return Respond(call, Execute(call));
     }
+
+    private IResult Respond(Call call, Reply reply) => Respond(call, reply.Status, reply.Body, reply.Outcome);
 
     private IResult Respond(Call call, HttpStatusCode status, JsonObject body, string outcome)
     {
@@ -134,6 +136,8 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
             call.IdempotencyKey, (int)status, outcome));
         return TypedResults.Content(body.ToJsonString(), "application/json", statusCode: (int)status);
     }
+
+    private sealed record Reply(HttpStatusCode Status, JsonObject Body, string Outcome);
 
     private sealed record Call(string? Operation, JsonObject Variables, string? IdempotencyKey);
 }
