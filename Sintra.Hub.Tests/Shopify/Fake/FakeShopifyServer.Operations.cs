@@ -102,9 +102,11 @@ public sealed partial class FakeShopifyServer
                 return Respond(call, HttpStatusCode.OK, Errors("Throttled", "THROTTLED", Cost(requested, null)),
                     "injected-throttled");
             case FakeFailureKind.Hang:
-                await Task.Delay(failure.Delay, timeProvider, context.RequestAborted);
-                return Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null),
+                // Recorded on arrival, because a client that times out aborts the request before any response.
+                var hung = Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null),
                     "injected-hang");
+                await Task.Delay(failure.Delay, timeProvider, context.RequestAborted);
+                return hung;
             default:
                 return Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null), "injected-500");
         }
