@@ -68,7 +68,7 @@ public sealed class ShopifyRateLimitTests
             harness.Shop.AddLocation($"Deposito {i}");
         }
 
-        // 260 points cover one full page of 252; 8 are left afterwards and the response reports them.
+        // 260 points cover one full page of 252 points, and the response reports the 8 points left.
         harness.Server.Bucket.SetAvailable(260);
         var first = await harness.RunAsync(harness.Client.GetLocationsAsync());
         Assert.True(first.IsSuccess, first.Error?.Message);

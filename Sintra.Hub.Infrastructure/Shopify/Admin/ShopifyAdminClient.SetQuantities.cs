@@ -10,8 +10,8 @@ public sealed partial class ShopifyAdminClient
 
     /// <summary>
     /// Sets absolute on-hand quantities with <c>inventorySetQuantities</c>, 250 quantities per call. Each call
-    /// carries <c>changeFromQuantity</c> per quantity, so Shopify applies it only if nothing changed since the
-    /// caller read it, and an idempotency key, so a retry after a timeout or a 5xx is applied at most once.
+    /// carries <c>changeFromQuantity</c> per quantity, which Shopify compares with its current quantity, and an
+    /// idempotency key, which lets Shopify apply a batch once even when a timeout or a 5xx makes the client retry it.
     /// Batches run in order and stop at the first batch with user errors. Shopify rejects such a batch as a
     /// whole, while earlier batches stay applied.
     /// </summary>
@@ -78,7 +78,7 @@ public sealed partial class ShopifyAdminClient
         var graphQl = new GraphQlRequest(ShopifyAdminDocuments.SetOnHandQuantities, variables,
             ShopifyAdminDocuments.SetOnHandQuantitiesOperation);
 
-        // Shopify documents a cost of 10 points for a mutation.
+        // 10 points, the usual mutation cost, is only the first estimate. The bucket then learns the reported cost.
         var response = await SendAsync(graphQl, 10, retrySafe: true, cancellationToken);
         var data = ReadData<SetQuantitiesData>(graphQl.OperationName, response);
         if (data.Error is not null)

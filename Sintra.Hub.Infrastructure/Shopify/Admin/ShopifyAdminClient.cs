@@ -23,6 +23,11 @@ public sealed partial class ShopifyAdminClient(
     public ShopifyShopConnection Shop => shop;
 
     /// <summary>
+    /// The shop's bucket as of the last response, shared by all clients of the shop. Null before the first response.
+    /// </summary>
+    public ThrottleStatus? LastThrottleStatus => bucket.LastStatus;
+
+    /// <summary>
     /// Sends a document until it succeeds or fails for good. <paramref name="retrySafe"/> is false for a
     /// mutation without an idempotency key, which then gets no retry after a 5xx or a timeout because it may
     /// have been applied. Throttled requests are always retried, because Shopify did not run them.
@@ -84,96 +89,12 @@ public sealed partial class ShopifyAdminClient(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Attempt.Transient(ShopifyAdminErrorKind.Unavailable,
-                $"no response within {options.RequestTimeout.TotalSeconds:0.###} s", null);
+                $"timed out: no response within {options.RequestTimeout.TotalSeconds:0.###} s", null);
         }
         catch (HttpRequestException exception)
         {
-            return Attempt.Transient(ShopifyAdminErrorKind.Unavailable, $"network error: {exception.Message}", null);
+            return Attempt.Transient(ShopifyAdminErrorKind.Unavailable, $"network request failed: {exception.Message}", null);
         }
-    }
-
-    private Attempt Classify(string operation, HttpResponseMessage response, string body)
-    {
-        var status = (int)response.StatusCode;
-        var parsed = GraphQlResponse.Parse(body);
-        bucket.Observe(operation, parsed?.Extensions?.Cost);
-        switch (response.StatusCode)
-        {
-            case HttpStatusCode.Unauthorized:
-                return Attempt.Failed(ShopifyAdminErrorKind.Unauthorized,
-                    $"Shopify rejected the access token for {shop.ShopDomain} (HTTP 401); " +
-                    "check that the token is correct and the app is still installed", status);
-            case HttpStatusCode.Forbidden:
-                return Attempt.Failed(ShopifyAdminErrorKind.AccessDenied,
-                    $"the access token for {shop.ShopDomain} lacks a required scope (HTTP 403)", status);
-            case HttpStatusCode.NotFound:
-                return Attempt.Failed(ShopifyAdminErrorKind.NotFound,
-                    $"no Admin API at {shop.GraphQlEndpoint(options.ApiVersion)} (HTTP 404); " +
-                    "check the shop domain and the API version", status);
-            case HttpStatusCode.TooManyRequests:
-                return Attempt.Throttled(RetryAfter(response) ?? options.DefaultRetryAfter, status, parsed);
-        }
-
-        if (status >= 500)
-        {
-            return Attempt.Transient(ShopifyAdminErrorKind.Unavailable, $"HTTP {status}", status);
-        }
-
-        if (!response.IsSuccessStatusCode)
-        {
-            return Attempt.Failed(ShopifyAdminErrorKind.Rejected, $"HTTP {status}", status);
-        }
-
-        return ClassifyGraphQl(parsed, status);
-    }
-
-    private Attempt ClassifyGraphQl(GraphQlResponse? parsed, int status)
-    {
-        if (parsed is null)
-        {
-            return Attempt.Failed(ShopifyAdminErrorKind.InvalidResponse, "the response body is not GraphQL JSON", status);
-        }
-
-        if (parsed.HasErrorCode("THROTTLED"))
-        {
-            var requested = parsed.Extensions?.Cost?.RequestedQueryCost ?? 0;
-            var wait = bucket.TimeUntilAvailable(requested);
-            return Attempt.Throttled(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(100), status, parsed);
-        }
-
-        if (parsed.HasErrorCode("ACCESS_DENIED"))
-        {
-            return Attempt.Failed(ShopifyAdminErrorKind.AccessDenied, JoinMessages(parsed), status, parsed);
-        }
-
-        if (parsed.HasErrorCode("INTERNAL_SERVER_ERROR"))
-        {
-            return Attempt.Transient(ShopifyAdminErrorKind.Unavailable, JoinMessages(parsed), status, parsed);
-        }
-
-        if (parsed.Errors is { Count: > 0 })
-        {
-            return Attempt.Failed(ShopifyAdminErrorKind.Rejected, JoinMessages(parsed), status, parsed);
-        }
-
-        return Attempt.Succeeded(parsed);
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
     }
 
     private void LogThrottle(string operation, Attempt attempt, int retry)
@@ -196,11 +117,11 @@ public sealed partial class ShopifyAdminClient(
             attempt.Response?.Errors),
         AttemptKind.Transient when !retrySafe => attempt.Error! with
         {
-            Message = attempt.Error.Message + "; not retried because the mutation has no idempotency key",
+            Message = attempt.Error.Message + ", not retried because the mutation has no idempotency key",
         },
         AttemptKind.Transient => attempt.Error! with
         {
-            Message = $"{attempt.Error.Message} after {options.MaxRetries} retries",
+            Message = $"{attempt.Error.Message}, still failing after {options.MaxRetries} retries",
         },
         _ => attempt.Error!,
     };

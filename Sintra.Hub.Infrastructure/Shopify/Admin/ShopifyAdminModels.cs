@@ -3,7 +3,7 @@ namespace Sintra.Hub.Infrastructure.Shopify.Admin;
 /// <summary>A Shopify location; <c>Id</c> is its GID, e.g. <c>gid://shopify/Location/1</c>.</summary>
 public sealed record ShopifyLocation(string Id, string Name, bool IsActive);
 
-/// <summary>The variant that carries a SKU and the inventory item that holds its stock.</summary>
+/// <summary>The variant that carries a SKU and the inventory item that stores its stock.</summary>
 public sealed record ShopifyVariantRef(string Sku, string VariantId, string InventoryItemId);
 
 /// <summary>Result of a SKU lookup, matched exactly and case-sensitively.</summary>
@@ -19,8 +19,8 @@ public sealed record ShopifyInventoryLevel(string InventoryItemId, string Locati
 
 /// <summary>An absolute on-hand quantity to set, compared against the quantity Shopify holds.</summary>
 /// <param name="ChangeFromQuantity">
-/// The on-hand quantity the caller last read. Shopify applies the change only if it still holds this value;
-/// null opts out of the check for this quantity.
+/// The on-hand quantity the caller last read. Shopify applies the change only if its quantity still equals
+/// this value. Null opts out of the check for this quantity.
 /// </param>
 public sealed record OnHandQuantity(string InventoryItemId, string LocationId, int Quantity, int? ChangeFromQuantity);
 

@@ -40,5 +40,4 @@ public static class ShopifyAdminRegistration
         services.AddSingleton<ShopifyAdminClientFactory>();
         return services;
     }
-
 }

@@ -27,7 +27,7 @@ public sealed class FakeCostBucket(double maximumAvailable, double restoreRate, 
         }
     }
 
-    /// <summary>Takes <paramref name="cost"/> points if they are available; otherwise takes nothing.</summary>
+    /// <summary>Takes <paramref name="cost"/> points if they are available, and otherwise takes nothing.</summary>
     public bool TryTake(double cost)
     {
         lock (gate)

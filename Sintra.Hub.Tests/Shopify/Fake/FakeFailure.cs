@@ -10,10 +10,10 @@ public enum FakeFailureKind
     /// <summary>The operation runs and changes the shop, then the response is replaced by HTTP 500.</summary>
     ServerErrorAfterApplying,
 
-    /// <summary>HTTP 429 with a <c>Retry-After</c> header; the operation does not run.</summary>
+    /// <summary>HTTP 429 with a <c>Retry-After</c> header. The operation does not run.</summary>
     TooManyRequests,
 
-    /// <summary>A THROTTLED error with the cost extension; the operation does not run.</summary>
+    /// <summary>A THROTTLED error with the cost extension. The operation does not run.</summary>
     Throttled,
 
     /// <summary>No response for <see cref="FakeFailure.Delay"/> on the server clock, then HTTP 500.</summary>

@@ -8,7 +8,7 @@ public sealed record FakeLocation(string Id, string Name, bool IsActive);
 
 public sealed record FakeVariant(string Id, string Sku, string InventoryItemId);
 
-/// <summary>Quantities of an item at a location; available is on hand minus committed.</summary>
+/// <summary>Quantities of an item at a location. Available is on hand minus committed.</summary>
 public sealed record FakeLevel(int OnHand, int Committed)
 {
     public int Available => OnHand - Committed;

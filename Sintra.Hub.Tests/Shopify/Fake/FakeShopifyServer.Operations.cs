@@ -10,7 +10,7 @@ namespace Sintra.Hub.Tests.Shopify.Fake;
 
 public sealed partial class FakeShopifyServer
 {
-    /// <summary>Shopify charges 10 points for a mutation.</summary>
+    /// <summary>Cost of a mutation, the default Shopify has published for mutations, assumed for 2026-04.</summary>
     private const double MutationCost = 10;
 
     private Reply Execute(Call call)

@@ -25,7 +25,10 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
     public const string ShopDomain = "sintra-test.myshopify.com";
     public const string ApiVersion = "2026-04";
 
-    /// <summary>Shopify rejects a single query whose requested cost exceeds 1,000 points.</summary>
+    /// <summary>
+    /// Maximum requested cost of a single query. The 1,000 points come from Shopify's earlier rate-limit
+    /// pages and are assumed to hold for 2026-04.
+    /// </summary>
     public const double MaxSingleQueryCost = 1000;
 
     private readonly WebApplication app;
