@@ -70,7 +70,8 @@ public sealed class ShopifyAdminQueryTests
         Assert.Equal(120, result.Value!.Found.Count);
         var requests = harness.Server.RequestsFor(ShopifyAdminDocuments.FindVariantsBySkuOperation);
         Assert.Equal(3, requests.Count);
-        Assert.StartsWith("sku:\"SKU-0001\" OR sku:\"SKU-0002\"", requests[0].Variables.GetProperty("query").GetString());
+        var firstQuery = requests[0].Variables.GetProperty("query").GetString();
+        Assert.StartsWith("sku:\"SKU-0001\" OR sku:\"SKU-0002\"", firstQuery, StringComparison.Ordinal);
         Assert.Equal("sku:\"SKU-0120\"", requests[2].Variables.GetProperty("query").GetString()!.Split(" OR ")[^1]);
     }
 

@@ -94,7 +94,8 @@ public sealed class ShopifyRateLimitTests
         var result = await harness.RunAsync(harness.Client.GetLocationsAsync());
 
         Assert.True(result.IsSuccess, result.Error?.Message);
-        Assert.Equal(["injected-500", "injected-500", "ok"], harness.Server.Requests.Select(request => request.Outcome));
+        Assert.Equal(["injected-500", "injected-500", "ok"],
+            harness.Server.Requests.Select(request => request.Outcome));
         Assert.Equal(TimeSpan.FromSeconds(1 + 2), harness.Clock.Advanced);
     }
 

@@ -43,7 +43,8 @@ public sealed partial class ShopifyAdminClient
     {
         if (parsed is null)
         {
-            return Attempt.Failed(ShopifyAdminErrorKind.InvalidResponse, "invalid response: the body is not a GraphQL JSON object", status);
+            return Attempt.Failed(ShopifyAdminErrorKind.InvalidResponse,
+                "invalid response: the body is not a GraphQL JSON object", status);
         }
 
         if (parsed.HasErrorCode("THROTTLED"))

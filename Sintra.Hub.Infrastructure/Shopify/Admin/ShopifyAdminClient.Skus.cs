@@ -4,7 +4,9 @@ namespace Sintra.Hub.Infrastructure.Shopify.Admin;
 
 public sealed partial class ShopifyAdminClient
 {
-    /// <summary>SKUs per search query, which keeps the query string short and the matches of a batch on few pages.</summary>
+    /// <summary>
+    /// SKUs per search query, which keeps the query string short and the matches of a batch on few pages.
+    /// </summary>
     public const int SkuBatchSize = 50;
 
     /// <summary>

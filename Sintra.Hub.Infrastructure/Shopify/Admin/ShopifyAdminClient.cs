@@ -93,7 +93,8 @@ public sealed partial class ShopifyAdminClient(
         }
         catch (HttpRequestException exception)
         {
-            return Attempt.Transient(ShopifyAdminErrorKind.Unavailable, $"network request failed: {exception.Message}", null);
+            return Attempt.Transient(ShopifyAdminErrorKind.Unavailable,
+                $"network request failed: {exception.Message}", null);
         }
     }
 

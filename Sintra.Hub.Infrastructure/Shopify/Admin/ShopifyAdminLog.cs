@@ -5,7 +5,8 @@ namespace Sintra.Hub.Infrastructure.Shopify.Admin;
 internal static partial class ShopifyAdminLog
 {
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
-        Message = "Waiting {WaitMs} ms before {Operation} on {Shop}: estimated cost {EstimatedCost} exceeds the points left")]
+        Message = "Waiting {WaitMs} ms before {Operation} on {Shop}: " +
+            "estimated cost {EstimatedCost} exceeds the points left")]
     public static partial void WaitingForBudget(ILogger logger, string shop, string operation, double estimatedCost,
         long waitMs);
 
@@ -20,7 +21,8 @@ internal static partial class ShopifyAdminLog
     public static partial void TooManyRequests(ILogger logger, string shop, string operation, long waitMs, int retry);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
-        Message = "{Operation} on {Shop} failed ({Reason}); retrying in {WaitMs} ms, attempt {Attempt} of {MaxAttempts}")]
+        Message = "{Operation} on {Shop} failed ({Reason}), retrying in {WaitMs} ms: " +
+            "retry {Attempt} of {MaxAttempts}")]
     public static partial void RetryingTransient(ILogger logger, string shop, string operation, string reason,
         long waitMs, int attempt, int maxAttempts);
 

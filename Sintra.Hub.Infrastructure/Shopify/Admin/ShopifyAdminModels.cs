@@ -1,6 +1,6 @@
 namespace Sintra.Hub.Infrastructure.Shopify.Admin;
 
-/// <summary>A Shopify location; <c>Id</c> is its GID, e.g. <c>gid://shopify/Location/1</c>.</summary>
+/// <summary>A Shopify location, whose <c>Id</c> is a GID such as <c>gid://shopify/Location/1</c>.</summary>
 public sealed record ShopifyLocation(string Id, string Name, bool IsActive);
 
 /// <summary>The variant that carries a SKU and the inventory item that stores its stock.</summary>
@@ -17,7 +17,7 @@ public sealed record SkuLookupResult(IReadOnlyDictionary<string, ShopifyVariantR
 public sealed record ShopifyInventoryLevel(string InventoryItemId, string LocationId, int OnHand, int Available,
     int Committed);
 
-/// <summary>An absolute on-hand quantity to set, compared against the quantity Shopify holds.</summary>
+/// <summary>An absolute on-hand quantity to set, compared against the quantity Shopify stores.</summary>
 /// <param name="ChangeFromQuantity">
 /// The on-hand quantity the caller last read. Shopify applies the change only if its quantity still equals
 /// this value. Null opts out of the check for this quantity.
@@ -25,8 +25,12 @@ public sealed record ShopifyInventoryLevel(string InventoryItemId, string Locati
 public sealed record OnHandQuantity(string InventoryItemId, string LocationId, int Quantity, int? ChangeFromQuantity);
 
 /// <summary>A call of <c>inventorySetQuantities</c> with <c>name: "on_hand"</c>.</summary>
-/// <param name="Reason">One of Shopify's inventory reasons, e.g. <see cref="ShopifyInventoryReasons.Correction"/>.</param>
-/// <param name="ReferenceDocumentUri">The hub record behind the change, e.g. from <see cref="ShopifyReferences.StockPush"/>.</param>
+/// <param name="Reason">
+/// One of Shopify's inventory reasons, e.g. <see cref="ShopifyInventoryReasons.Correction"/>.
+/// </param>
+/// <param name="ReferenceDocumentUri">
+/// The hub record behind the change, e.g. from <see cref="ShopifyReferences.StockPush"/>.
+/// </param>
 /// <param name="IdempotencyKey">
 /// Key chosen by the caller, stored with the push and reused when the same push is retried. The first batch
 /// sends it unchanged and batch n &gt; 1 sends <c>{key}-{n}</c>, so every batch keeps a stable key of its own.
@@ -39,10 +43,10 @@ public enum SetQuantitiesStatus
     /// <summary>Every batch was applied.</summary>
     Applied,
 
-    /// <summary>A batch failed the compare-and-set; that batch and the later ones were not applied.</summary>
+    /// <summary>A batch failed the compare-and-set, so that batch and the later ones were not applied.</summary>
     CompareFailed,
 
-    /// <summary>A batch returned other user errors; that batch and the later ones were not applied.</summary>
+    /// <summary>A batch returned other user errors, so that batch and the later ones were not applied.</summary>
     Rejected,
 }
 

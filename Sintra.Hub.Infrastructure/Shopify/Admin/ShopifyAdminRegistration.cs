@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace Sintra.Hub.Infrastructure.Shopify.Admin;
 
-/// <summary>Creates one <see cref="ShopifyAdminClient"/> per shop, all clients of a shop sharing its cost bucket.</summary>
+/// <summary>
+/// Creates one <see cref="ShopifyAdminClient"/> per shop. All clients of a shop share its cost bucket.
+/// </summary>
 public sealed class ShopifyAdminClientFactory(
     IHttpClientFactory httpClientFactory,
     IOptions<ShopifyAdminOptions> options,

@@ -42,10 +42,12 @@ public sealed class ShopifyCostBucket(TimeProvider timeProvider)
             var needed = Math.Min(estimate, status.MaximumAvailable);
             var now = timeProvider.GetUtcNow();
 
-            // observedAt lies in the future while an earlier reservation is still waiting, so this one queues behind it.
+            // observedAt is in the future while an earlier reservation still waits, so this one queues behind it.
             var start = observedAt > now ? observedAt : now;
             var available = AvailableAt(status, start);
-            var ready = needed <= available ? start : start + TimeSpan.FromSeconds((needed - available) / status.RestoreRate);
+            var ready = needed <= available
+                ? start
+                : start + TimeSpan.FromSeconds((needed - available) / status.RestoreRate);
 
             // Deduct the estimate now so that concurrent callers on the same shop wait for their own points.
             lastStatus = status with { CurrentlyAvailable = Math.Max(0, AvailableAt(status, ready) - needed) };
@@ -73,7 +75,7 @@ public sealed class ShopifyCostBucket(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Returns the time needed for <paramref name="cost"/> points to be available, from the last status.</summary>
+    /// <summary>Returns the time until <paramref name="cost"/> points are available, from the last status.</summary>
     public TimeSpan TimeUntilAvailable(double cost)
     {
         lock (gate)

@@ -23,7 +23,9 @@ public sealed record GraphQlErrorExtensions(string? Code);
 /// </summary>
 public sealed record QueryCost(double RequestedQueryCost, double? ActualQueryCost, ThrottleStatus? ThrottleStatus);
 
-/// <summary>State of the shop's leaky bucket after the request: capacity, points left, points restored per second.</summary>
+/// <summary>
+/// State of the shop's leaky bucket after the request: capacity, points left and points restored per second.
+/// </summary>
 public sealed record ThrottleStatus(double MaximumAvailable, double CurrentlyAvailable, double RestoreRate);
 
 /// <summary>A <c>userErrors</c> entry of a mutation payload.</summary>

@@ -130,7 +130,9 @@ public sealed partial class FakeShop
             var location = quantity["locationId"]!.GetValue<string>();
             var before = levels[(item, location)];
             var value = quantity["quantity"]!.GetValue<int>();
-            var after = name == "on_hand" ? before with { OnHand = value } : before with { OnHand = value + before.Committed };
+            var after = name == "on_hand"
+                ? before with { OnHand = value }
+                : before with { OnHand = value + before.Committed };
             levels[(item, location)] = after;
             AddChange(changes, "on_hand", after.OnHand - before.OnHand, after.OnHand, item, location);
             AddChange(changes, "available", after.Available - before.Available, after.Available, item, location);

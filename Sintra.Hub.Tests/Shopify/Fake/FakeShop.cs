@@ -14,7 +14,9 @@ public sealed record FakeLevel(int OnHand, int Committed)
     public int Available => OnHand - Committed;
 }
 
-/// <summary>In-memory shop data behind <see cref="FakeShopifyServer"/>: locations, variants, inventory levels.</summary>
+/// <summary>
+/// In-memory shop data behind <see cref="FakeShopifyServer"/>: locations, variants and inventory levels.
+/// </summary>
 public sealed partial class FakeShop
 {
     private readonly Lock gate = new();
@@ -38,7 +40,8 @@ public sealed partial class FakeShop
         lock (gate)
         {
             var id = nextId++;
-            var variant = new FakeVariant($"gid://shopify/ProductVariant/{id}", sku, $"gid://shopify/InventoryItem/{id}");
+            var variant = new FakeVariant(
+                $"gid://shopify/ProductVariant/{id}", sku, $"gid://shopify/InventoryItem/{id}");
             variants.Add(variant);
             return variant;
         }
@@ -138,7 +141,8 @@ public sealed partial class FakeShop
         var start = after is null ? 0 : int.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(after)));
         var items = all.Skip(start).Take(first).ToList();
         var end = start + items.Count;
-        return (items, end < all.Count, items.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{end}")));
+        var endCursor = items.Count == 0 ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{end}"));
+        return (items, end < all.Count, endCursor);
     }
 
     private static JsonObject Connection(IEnumerable<JsonObject> nodes, bool hasNext, string? endCursor) => new()

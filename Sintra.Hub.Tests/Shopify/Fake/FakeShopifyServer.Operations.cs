@@ -108,7 +108,8 @@ public sealed partial class FakeShopifyServer
                 await Task.Delay(failure.Delay, timeProvider, context.RequestAborted);
                 return hung;
             default:
-                return Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null), "injected-500");
+                return Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null),
+                    "injected-500");
         }
     }
 

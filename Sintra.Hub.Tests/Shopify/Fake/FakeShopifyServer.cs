@@ -112,7 +112,8 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
 
         if (version != ApiVersion)
         {
-            return Respond(call, HttpStatusCode.NotFound, new JsonObject { ["errors"] = "Not Found" }, "unknown-version");
+            return Respond(call, HttpStatusCode.NotFound, new JsonObject { ["errors"] = "Not Found" },
+                "unknown-version");
         }
 
         if (context.Request.Headers["X-Shopify-Access-Token"] != AccessToken)
