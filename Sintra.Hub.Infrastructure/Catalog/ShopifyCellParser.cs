@@ -63,7 +63,8 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
         var src = layout.Get(record, ShopifyColumn.ImageSrc)!;
         if (src.Length > 2048)
         {
-            errors.Add(Error(line, ShopifyColumn.ImageSrc, src[..64] + "…", "The image URL is longer than 2048 characters."));
+            var shortened = src[..64] + "…";
+            errors.Add(Error(line, ShopifyColumn.ImageSrc, shortened, "The image URL is longer than 2048 characters."));
             return null;
         }
 

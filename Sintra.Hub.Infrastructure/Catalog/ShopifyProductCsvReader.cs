@@ -60,7 +60,8 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
                 if (badData is { } bad)
                 {
                     return Reject(builder, line, Shorten(bad.Field),
-                        "A field has a quote in the wrong place. Quote the whole field and write a quote inside it as two quotes.");
+                        "A field has a quote in the wrong place. "
+                        + "Quote the whole field and write a quote inside it as two quotes.");
                 }
 
                 builder.AddRow(line, parser.Record ?? []);

@@ -65,7 +65,8 @@ public class ShopifyProductCsvReaderTests
     public async Task MultilineHtmlKeptByteForByte()
     {
         var csv = MiniHeader
-            + "borsa-tote,\"Borsa \"\"Tote\"\" in tela\",\"<p>Borsa capiente.</p>\r\n<ul>\n  <li>Manici, in pelle</li>\n</ul>\",Taglia,Unica,BT-001,49.00,\n"
+            + "borsa-tote,\"Borsa \"\"Tote\"\" in tela\","
+            + "\"<p>Borsa capiente.</p>\r\n<ul>\n  <li>Manici, in pelle</li>\n</ul>\",Taglia,Unica,BT-001,49.00,\n"
             + "sciarpa,Sciarpa,<p>Lana</p>,Taglia,Unica,SC-002,29.90,\n";
 
         var catalog = await ReadAsync(Text(csv));
@@ -196,7 +197,12 @@ public class ShopifyProductCsvReaderTests
         var csv = "Handle,Title,Variant SKU,Variant Price,Variant Inventory Qty,Variant Taxable\n"
             + "tazza,Tazza,TZ-1,12.00,4,TRUE\n"
             + "tazza,,TZ-2,"
-            + (column == "Variant Price" ? $"\"{value}\",1,TRUE" : column == "Variant Inventory Qty" ? $"12.00,{value},TRUE" : $"12.00,1,{value}")
+            + column switch
+            {
+                "Variant Price" => $"\"{value}\",1,TRUE",
+                "Variant Inventory Qty" => $"12.00,{value},TRUE",
+                _ => $"12.00,1,{value}",
+            }
             + "\n";
 
         var catalog = await ReadAsync(Text(csv));

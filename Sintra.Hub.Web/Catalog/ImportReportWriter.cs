@@ -13,7 +13,8 @@ public static class ImportReportWriter
             + $"{preview.Count(ImportChange.Unchanged)} unchanged");
         output.WriteLine(
             $"Variants: {preview.CountVariants(ImportChange.Create)} to create, "
-            + $"{preview.CountVariants(ImportChange.Update)} to update, {preview.CountVariants(ImportChange.Unchanged)} unchanged");
+            + $"{preview.CountVariants(ImportChange.Update)} to update, "
+            + $"{preview.CountVariants(ImportChange.Unchanged)} unchanged");
         output.WriteLine($"Images: {preview.ImageCount}");
         output.WriteLine($"Stock counts to set: {preview.QuantityChanges}");
         output.WriteLine($"Skipped rows: {preview.SkippedRows}");

@@ -142,7 +142,8 @@ public sealed partial class CatalogImportService(
     private static partial void LogRejected(ILogger logger, Guid importId, int errorCount);
 
     [LoggerMessage(1103, LogLevel.Information,
-        "Catalog import {ImportId} applied: {ProductCount} products, {VariantCount} variants, {MovementCount} stock movements")]
+        "Catalog import {ImportId} applied: {ProductCount} products, {VariantCount} variants, "
+        + "{MovementCount} stock movements")]
     private static partial void LogApplied(
         ILogger logger, Guid importId, int productCount, int variantCount, int movementCount);
 }

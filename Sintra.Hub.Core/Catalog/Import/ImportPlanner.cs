@@ -70,12 +70,16 @@ internal sealed class ImportPlanner(HubDbContext db)
 
         var warehouses = await db.Warehouses.Where(w => w.IsActive).ToListAsync(cancellationToken);
         var warehouse = warehouses.FirstOrDefault(w => w.Code == request.WarehouseCode)
-            ?? warehouses.FirstOrDefault(w => string.Equals(w.Code, request.WarehouseCode, StringComparison.OrdinalIgnoreCase));
+            ?? warehouses.FirstOrDefault(
+                w => string.Equals(w.Code, request.WarehouseCode, StringComparison.OrdinalIgnoreCase));
         if (warehouse is null)
         {
             var codes = warehouses.Count == 0 ? "none exists yet" : string.Join(", ", warehouses.Select(w => w.Code));
             errors.Add(new ImportRowError(
-                0, null, request.WarehouseCode, $"Warehouse '{request.WarehouseCode}' was not found. Active codes: {codes}."));
+                0,
+                null,
+                request.WarehouseCode,
+                $"Warehouse '{request.WarehouseCode}' was not found. Active codes: {codes}."));
         }
 
         return warehouse;
@@ -97,12 +101,14 @@ internal sealed class ImportPlanner(HubDbContext db)
         if (!firstLineBySku.TryAdd(variant.Sku, variant.Line))
         {
             errors.Add(new ImportRowError(variant.Line, catalog.SkuColumn, variant.Sku,
-                $"SKU '{variant.Sku}' is already used on line {firstLineBySku[variant.Sku]}. Give each variant its own SKU."));
+                $"SKU '{variant.Sku}' is already used on line {firstLineBySku[variant.Sku]}. "
+                + "Give each variant its own SKU."));
         }
         else if (owners.TryGetValue(variant.Sku, out var owner) && owner != product.Handle)
         {
             errors.Add(new ImportRowError(variant.Line, catalog.SkuColumn, variant.Sku,
-                $"SKU '{variant.Sku}' already belongs to product '{owner}'. Change the SKU or import the row under that handle."));
+                $"SKU '{variant.Sku}' already belongs to product '{owner}'. "
+                + "Change the SKU or import the row under that handle."));
         }
     }
 

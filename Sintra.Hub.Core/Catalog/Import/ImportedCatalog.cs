@@ -6,7 +6,9 @@ namespace Sintra.Hub.Core.Catalog.Import;
 /// </summary>
 /// <param name="Products">Products in file order, each with its variants and images.</param>
 /// <param name="Errors">Errors found while reading. A file with any error is not applied.</param>
-/// <param name="SkippedRows">Number of rows ignored because they are blank or carry no product, variant or image data.</param>
+/// <param name="SkippedRows">
+/// Number of rows ignored because they are blank or carry no product, variant or image data.
+/// </param>
 /// <param name="HasQuantityColumn">True when the file has an inventory quantity column.</param>
 public sealed record ImportedCatalog(
     IReadOnlyList<ImportedProduct> Products,
