@@ -20,26 +20,34 @@ public static class ProductImportCommand
           --apply           Write the changes. Without it, only the preview is printed.
         """;
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static Task<int> RunAsync(WebApplication app, string[] args) =>
+        RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+
+    /// <summary>Runs the verb with the given services and writers; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(
+        IServiceProvider services,
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken)
     {
         if (!TryParse(args, out var options, out var problem))
         {
-            await Console.Error.WriteLineAsync(problem);
-            await Console.Error.WriteLineAsync(Usage);
+            await error.WriteLineAsync(problem);
+            await error.WriteLineAsync(Usage);
             return UsageError;
         }
 
         if (!File.Exists(options.File))
         {
-            await Console.Error.WriteLineAsync(
+            await error.WriteLineAsync(
                 $"File not found: {Path.GetFullPath(options.File)}. A relative path resolves against the current "
                 + $"directory, {Environment.CurrentDirectory}. Give an absolute path to be sure.");
             return UsageError;
         }
 
         var request = new ImportRequest(options.Warehouse, $"cli:{Environment.UserName}");
-        var cancellationToken = app.Lifetime.ApplicationStopping;
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<ProductCsvImporter>();
 
         ImportPreview preview;
@@ -58,14 +66,14 @@ public static class ProductImportCommand
             }
         }
 
-        ImportReportWriter.Write(Console.Out, preview);
+        ImportReportWriter.Write(output, preview);
         if (preview.HasErrors)
         {
-            Console.WriteLine("Nothing was imported. Fix the rows above and run the command again.");
+            await output.WriteLineAsync("Nothing was imported. Fix the rows above and run the command again.");
             return ValidationFailed;
         }
 
-        Console.WriteLine(applied ? "Import applied." : "Preview only. Run again with --apply to import.");
+        await output.WriteLineAsync(applied ? "Import applied." : "Preview only. Run again with --apply to import.");
         return Success;
     }
 
