@@ -64,6 +64,8 @@ internal sealed class ShopifyCsvLayout
         [ShopifyColumn.ImageAltText] = "Image Alt Text",
     };
 
+    // NOTE: "Charge tax", "Requires shipping" and the three image column names have not been checked against a
+    // current Shopify export; the handle, option, SKU, price, quantity and weight names match Shopify's manual.
     private static readonly Dictionary<ShopifyColumn, string> Layout2025 = new()
     {
         [ShopifyColumn.Handle] = "URL handle",

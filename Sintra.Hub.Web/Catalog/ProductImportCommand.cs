@@ -4,7 +4,7 @@ namespace Sintra.Hub.Web.Catalog;
 
 /// <summary>
 /// The <c>import-products</c> verb: previews a Shopify product CSV and, with <c>--apply</c>, imports it.
-/// Exit codes: 0 success, 1 validation errors in the file, 2 wrong usage or unreadable file.
+/// Exit codes: 0 success, 1 validation errors in the file, 2 wrong usage or a missing file.
 /// </summary>
 public static class ProductImportCommand
 {
@@ -23,7 +23,7 @@ public static class ProductImportCommand
     public static Task<int> RunAsync(WebApplication app, string[] args) =>
         RunAsync(app.Services, args, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
 
-    /// <summary>Runs the verb with the given services and writers; returns the process exit code.</summary>
+    /// <summary>Runs the verb with the given services and writers and returns the process exit code.</summary>
     public static async Task<int> RunAsync(
         IServiceProvider services,
         string[] args,
