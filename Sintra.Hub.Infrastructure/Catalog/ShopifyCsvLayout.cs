@@ -65,7 +65,7 @@ internal sealed class ShopifyCsvLayout
     };
 
     // NOTE: "Charge tax", "Requires shipping" and the three image column names have not been checked against a
-    // current Shopify export; the handle, option, SKU, price, quantity and weight names match Shopify's manual.
+    // current Shopify export. The handle, option, SKU, price, quantity and weight names match Shopify's manual.
     private static readonly Dictionary<ShopifyColumn, string> Layout2025 = new()
     {
         [ShopifyColumn.Handle] = "URL handle",
