@@ -24,7 +24,9 @@ public static class FiscalValidator
         return data;
     }
 
-    /// <summary>Returns one message per invalid field, naming the field and its value; empty when all are valid.</summary>
+    /// <summary>
+    /// Validates each field that is present. Returns one message per invalid field, naming the field and its value.
+    /// </summary>
     public static IReadOnlyList<string> Validate(FiscalData data)
     {
         var problems = new List<string>();
@@ -81,7 +83,9 @@ public static class FiscalValidator
     public static bool IsValidCodiceDestinatario(string value) =>
         value.Length is 6 or 7 && value.All(char.IsAsciiLetterOrDigit);
 
-    /// <summary>Checks the e-mail syntax of a PEC address; whether the mailbox is certified cannot be checked here.</summary>
+    /// <summary>
+    /// Checks the e-mail syntax of a PEC address. Whether the mailbox is really certified cannot be checked offline.
+    /// </summary>
     public static bool IsValidPec(string value) =>
         MailAddress.TryCreate(value, out var address)
         && address.Address == value

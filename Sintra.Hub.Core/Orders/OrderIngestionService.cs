@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
 
@@ -12,7 +11,7 @@ namespace Sintra.Hub.Core.Orders;
 /// </summary>
 public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, TimeProvider clock)
 {
-    private const string Actor = "order-ingestion";
+    private readonly OrderStock stock = new(ledger);
 
     /// <summary>
     /// Applies one delivery of an order. A payload older than the one applied last changes nothing but the
@@ -28,7 +27,9 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
     {
         var channel = await db.Channels.AsNoTracking().SingleAsync(c => c.Id == channelId, cancellationToken);
         var order = await db.Orders.Include(o => o.Lines)
-            .SingleOrDefaultAsync(o => o.ChannelId == channelId && o.ExternalId == incoming.ExternalId, cancellationToken);
+            .SingleOrDefaultAsync(
+                o => o.ChannelId == channelId && o.ExternalId == incoming.ExternalId,
+                cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
         if (order is not null && incoming.UpdatedAt < order.ChannelUpdatedAt)
@@ -66,12 +67,12 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
 
         if (incoming.CancelledAt is { } cancelledAt)
         {
-            await CancelAsync(order, incoming.CancelReason, cancelledAt, notes, cancellationToken);
+            await stock.CancelAsync(order, incoming.CancelReason, cancelledAt, notes, cancellationToken);
         }
 
         if (order.IsOpen)
         {
-            await ReserveAsync(order, newLines, channel, notes, cancellationToken);
+            await stock.ReserveNewLinesAsync(order, newLines, channel, notes, cancellationToken);
         }
 
         order.HasUnmatchedLines = order.Lines.Any(l => l.IsUnmatched);
@@ -123,58 +124,6 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
             .ToListAsync(cancellationToken);
         return candidates.FirstOrDefault(v => string.Equals(v.Sku, sku, StringComparison.Ordinal))?.Id;
     }
-
-    private async Task CancelAsync(
-        Order order,
-        string? reason,
-        DateTime cancelledAt,
-        List<string> notes,
-        CancellationToken cancellationToken)
-    {
-        var result = order.Cancel(reason, cancelledAt);
-        if (result.Error is not null)
-        {
-            notes.Add(result.Error);
-            return;
-        }
-
-        if (!result.Changed)
-        {
-            return;
-        }
-
-        var lineIds = order.Lines.Select(l => l.Id).ToList();
-        var released = await ledger.ReleaseAsync(lineIds, Reference(order), cancellationToken);
-        notes.Add($"Cancelled; released {released} reserved unit(s).");
-    }
-
-    private async Task ReserveAsync(
-        Order order,
-        List<OrderLine> newLines,
-        SalesChannel channel,
-        List<string> notes,
-        CancellationToken cancellationToken)
-    {
-        foreach (var line in newLines.Where(l => l.VariantId is not null && l.Quantity > 0))
-        {
-            if (channel.OrderWarehouseId is not { } warehouseId)
-            {
-                line.ShortfallQuantity = line.Quantity;
-                notes.Add($"Line {line.ExternalId}: channel {channel.Name} has no order warehouse, nothing reserved.");
-                continue;
-            }
-
-            var reserved = await ledger.ReserveAsync(
-                line.Id, line.VariantId!.Value, warehouseId, line.Quantity, Reference(order), cancellationToken);
-            line.ShortfallQuantity = line.Quantity - reserved;
-            if (line.ShortfallQuantity > 0)
-            {
-                notes.Add($"Line {line.ExternalId} ({line.Sku}): {line.ShortfallQuantity} unit(s) short.");
-            }
-        }
-    }
-
-    private static StockReference Reference(Order order) => new("order", order.Id.ToString(), Actor);
 
     private void AddEvent(Order order, DateTime now, string kind, Guid? inboxMessageId, string message) =>
         db.OrderEvents.Add(new OrderEvent

@@ -20,8 +20,8 @@ public sealed class InboxJob(InboxProcessor processor, ILogger<InboxJob> logger)
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Failures of single messages are handled by the processor, so this is the database being unreachable;
-            // the next poll tries again.
+            // The processor records the failure of each message itself, so an exception here comes from listing or
+            // claiming messages, for example an unreachable database. The next poll tries again.
             InboxLog.JobFailed(logger, exception);
         }
     }

@@ -7,7 +7,7 @@ public sealed class InboxOptions
 {
     public const string SectionName = "Inbox";
 
-    /// <summary>Runs the inbox job in this instance; off only where another instance processes the inbox.</summary>
+    /// <summary>Runs the inbox job in this instance. Turn it off where other instances process the inbox.</summary>
     public bool ProcessingEnabled { get; set; } = true;
 
     /// <summary>Seconds between two polls of the inbox; a stored delivery also starts the job at once.</summary>

@@ -104,7 +104,9 @@ public sealed class InboxProcessor(
             : null;
     }
 
-    private async Task<InboxHandling> HandleInTransactionAsync(InboxMessage message, CancellationToken cancellationToken)
+    private async Task<InboxHandling> HandleInTransactionAsync(
+        InboxMessage message,
+        CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();

@@ -39,7 +39,10 @@ public sealed class InboxReceiver(HubDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task<bool> CountDuplicateAsync(InboxMessage message, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> CountDuplicateAsync(
+        InboxMessage message,
+        DateTime now,
+        CancellationToken cancellationToken)
     {
         // The version is left alone: the count is bookkeeping and must not fail a worker's save of the row.
         var updated = await db.InboxMessages

@@ -5,7 +5,10 @@ using Quartz;
 namespace Sintra.Hub.Infrastructure.Inbox;
 
 /// <summary>Starts the inbox job at once, without waiting for it to run.</summary>
-public sealed class InboxWakeUp(ISchedulerFactory schedulers, IOptions<InboxOptions> options, ILogger<InboxWakeUp> logger)
+public sealed class InboxWakeUp(
+    ISchedulerFactory schedulers,
+    IOptions<InboxOptions> options,
+    ILogger<InboxWakeUp> logger)
 {
     public async Task WakeAsync(CancellationToken cancellationToken)
     {

@@ -10,7 +10,10 @@ namespace Sintra.Hub.Infrastructure.Shopify;
 /// </summary>
 public static class ShopifyOrderParser
 {
-    /// <summary>Parses an order body; throws <see cref="ShopifyPayloadException"/> when a required field is missing.</summary>
+    /// <summary>
+    /// Parses an order body. Throws <see cref="ShopifyPayloadException"/> when a required field is missing and
+    /// <see cref="JsonException"/> when the body is not JSON.
+    /// </summary>
     public static ChannelOrder Parse(string body)
     {
         using var document = JsonDocument.Parse(body);

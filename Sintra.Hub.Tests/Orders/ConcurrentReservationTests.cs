@@ -37,7 +37,8 @@ public class ConcurrentReservationTests
         {
             var body = ShopifyOrderJson.Create(
                 7_000_000_000_000_000 + i, placed, placed, "paid", [new TestLine(9_000_000_000_000_000 + i, Sku, 1)]);
-            ids.Add(await host.EnqueueAsync(shop.ChannelId, ShopifyTopics.OrdersCreate, body, clock.GetUtcNow().UtcDateTime));
+            var now = clock.GetUtcNow().UtcDateTime;
+            ids.Add(await host.EnqueueAsync(shop.ChannelId, ShopifyTopics.OrdersCreate, body, now));
         }
 
         await Task.WhenAll(ids.Select(id => Task.Run(() => host.Processor.ProcessAsync(id, CancellationToken.None))));
@@ -70,6 +71,8 @@ public class ConcurrentReservationTests
         var movements = await check.InventoryMovements.Where(m => m.VariantId == shop.VariantIds[Sku]).ToListAsync();
         Assert.Equal(level.OnHand, movements.Sum(m => m.OnHandDelta));
         Assert.Equal(level.Reserved, movements.Sum(m => m.ReservedDelta));
-        Assert.All(movements, m => Assert.True(m.ReservedAfter <= m.OnHandAfter, $"Reserved {m.ReservedAfter} exceeds on hand {m.OnHandAfter}."));
+        Assert.All(movements, m => Assert.True(
+            m.ReservedAfter <= m.OnHandAfter,
+            $"Reserved {m.ReservedAfter} exceeds on hand {m.OnHandAfter}."));
     }
 }

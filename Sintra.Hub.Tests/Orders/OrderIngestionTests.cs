@@ -21,11 +21,12 @@ public class OrderIngestionTests
         await using var host = new IngestionHost(database, clock);
         var shop = await SeedAsync(database, ["TZ-BLU", "TZ-ROSSA"], onHand: 5);
 
-        var kept = ShopifyOrderJson.Create(1001, Placed, Placed, "paid", [new TestLine(1, "TZ-BLU", 1)]);
+        var otherOrder = ShopifyOrderJson.Create(1001, Placed, Placed, "paid", [new TestLine(1, "TZ-BLU", 1)]);
         var lines = new[] { new TestLine(2, "TZ-BLU", 2), new TestLine(3, "TZ-ROSSA", 3) };
         var created = ShopifyOrderJson.Create(1002, Placed, Placed, "paid", lines);
-        var cancelled = ShopifyOrderJson.Create(1002, Placed, Placed.AddMinutes(30), "paid", lines, Placed.AddMinutes(30));
-        await ProcessAsync(host, shop, clock, ShopifyTopics.OrdersCreate, kept);
+        var cancelledAt = Placed.AddMinutes(30);
+        var cancelled = ShopifyOrderJson.Create(1002, Placed, cancelledAt, "paid", lines, cancelledAt);
+        await ProcessAsync(host, shop, clock, ShopifyTopics.OrdersCreate, otherOrder);
         await ProcessAsync(host, shop, clock, ShopifyTopics.OrdersCreate, created);
         await ProcessAsync(host, shop, clock, ShopifyTopics.OrdersCancelled, cancelled);
 
@@ -47,7 +48,9 @@ public class OrderIngestionTests
         var red = await db.InventoryLevels.SingleAsync(l => l.VariantId == shop.VariantIds["TZ-ROSSA"]);
         Assert.Equal(1, blue.Reserved);
         Assert.Equal(0, red.Reserved);
-        var releases = await db.InventoryMovements.Where(m => m.Reason == MovementReason.ReservationRelease).ToListAsync();
+        var releases = await db.InventoryMovements
+            .Where(m => m.Reason == MovementReason.ReservationRelease)
+            .ToListAsync();
         Assert.Equal(-5, releases.Sum(m => m.ReservedDelta));
     }
 
@@ -59,7 +62,7 @@ public class OrderIngestionTests
         await using var host = new IngestionHost(database, clock);
         var shop = await SeedAsync(database, ["0001234"], onHand: 5);
 
-        // "1234" and "0001234 " differ from the catalog SKU: matching is exact.
+        // SKU matching is exact, so "1234" does not match the catalog's "0001234" and stays unmatched.
         var body = ShopifyOrderJson.Create(
             2001, Placed, Placed, "pending",
             [new TestLine(11, "0001234", 1), new TestLine(12, "1234", 1), new TestLine(13, null, 1)]);
@@ -106,7 +109,8 @@ public class OrderIngestionTests
         await using var host = new IngestionHost(database, clock);
         var shop = await SeedAsync(database, ["0001234"], onHand: 5);
         var create = ShopifyOrderJson.Create(4001, Placed, Placed, "pending", [new TestLine(31, "0001234", 2)]);
-        var paid = ShopifyOrderJson.Create(4001, Placed, Placed.AddMinutes(1), "paid", [new TestLine(31, "0001234", 2)]);
+        var paid = ShopifyOrderJson.Create(
+            4001, Placed, Placed.AddMinutes(1), "paid", [new TestLine(31, "0001234", 2)]);
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = new[]
         {
@@ -133,7 +137,12 @@ public class OrderIngestionTests
         return await ShopTestData.SeedAsync(db, skus, onHand);
     }
 
-    private static async Task ProcessAsync(IngestionHost host, TestShop shop, FakeTimeProvider clock, string topic, string body)
+    private static async Task ProcessAsync(
+        IngestionHost host,
+        TestShop shop,
+        FakeTimeProvider clock,
+        string topic,
+        string body)
     {
         var id = await host.EnqueueAsync(shop.ChannelId, topic, body, clock.GetUtcNow().UtcDateTime);
         var status = await host.Processor.ProcessAsync(id, CancellationToken.None);

@@ -8,7 +8,7 @@ namespace Sintra.Hub.Tests.Orders;
 /// <summary>Ids of the channel, warehouse and variants that <see cref="ShopTestData.SeedAsync"/> creates.</summary>
 public sealed record TestShop(Guid ChannelId, Guid WarehouseId, IReadOnlyDictionary<string, Guid> VariantIds);
 
-/// <summary>A Shopify channel with one warehouse and a catalog of variants with stock, written to the database.</summary>
+/// <summary>Writes a Shopify channel with one warehouse and a catalog of variants with stock to the database.</summary>
 public static class ShopTestData
 {
     public const string ShopDomain = "bottega-test.myshopify.com";

@@ -15,14 +15,15 @@ public sealed class ShopifySignatureTests : IAsyncLifetime
     private const string Body =
         "{\"id\":820982911946154508,\"name\":\"#9001\",\"email\":\"giulia.bianchi@example.it\","
         + "\"created_at\":\"2025-06-30T22:30:00Z\",\"updated_at\":\"2025-06-30T22:30:00Z\",\"currency\":\"EUR\","
-        + "\"total_price\":\"24.50\",\"note\":\"Consegna dopo le 18 – citofono Bianchi & Figli, scala è, interno 4\","
+        + "\"total_price\":\"24.50\","
+        + "\"note\":\"Consegna dopo le 18 – citofono Bianchi & Figli, scala è, interno 4\","
         + "\"line_items\":[]}";
 
     // Computed once outside the code under test:
     // printf '%s' "$BODY" | openssl dgst -sha256 -hmac fixture-secret-4f9a2c -binary | base64
     private const string ExpectedHeader = "vlI/LfNGK3THe0UAwhfkZWoXtEVHiBWbOawab4erSB0=";
 
-    // The same digest as lowercase hex, the form some other platforms send.
+    // The same digest as lowercase hex, as `openssl dgst -hex` prints it.
     private const string HexDigest = "be523f2df3462b74c77b4500c217e4656a17b4454788159b39ac1a6f87ab481d";
 
     private readonly WebhookTestApp app = new(processing: false);

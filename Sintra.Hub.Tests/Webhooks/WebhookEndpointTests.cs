@@ -109,6 +109,18 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InvalidUtf8BodyRejected()
+    {
+        byte[] body = [.. "{\"note\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+        var header = ShopifyWebhookSignature.Compute(WebhookTestApp.Secret, body);
+
+        var response = await WebhookTestApp.PostAsync(client, ShopifyTopics.OrdersCreate, "utf8-1", body, header);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertInboxCountAsync(0);
+    }
+
+    [Fact]
     public async Task UnknownTopicStoredThenIgnored()
     {
         var response = await app.PostAsync(client, "products/update", "topic-1", "{\"id\":1}");

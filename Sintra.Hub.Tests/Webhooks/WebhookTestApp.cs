@@ -14,7 +14,10 @@ namespace Sintra.Hub.Tests.Webhooks;
 /// The real app for webhook tests. With <c>processing: false</c> the inbox job is off and a test drives the
 /// processor itself; a <see cref="TimeProvider"/> passed in replaces the system clock.
 /// </summary>
-public sealed class WebhookTestApp(bool processing, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+public sealed class WebhookTestApp(
+    bool processing,
+    TimeProvider? clock = null,
+    IDictionary<string, string?>? settings = null)
     : HubAppFactory(Settings(processing, settings))
 {
     public const string Secret = "fixture-secret-4f9a2c";

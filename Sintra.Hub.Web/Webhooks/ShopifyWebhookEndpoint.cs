@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ namespace Sintra.Hub.Web.Webhooks;
 /// </summary>
 public static class ShopifyWebhookEndpoint
 {
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly string[] RequiredHeaders =
         ["X-Shopify-Topic", "X-Shopify-Hmac-Sha256", "X-Shopify-Shop-Domain", "X-Shopify-Webhook-Id"];
 
@@ -48,7 +52,8 @@ public static class ShopifyWebhookEndpoint
         {
             WebhookLog.BodyTooLarge(logger, topic, shopDomain, options.Value.MaxBodyBytes);
             return TypedResults.Problem(
-                $"The body exceeds {options.Value.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge,
+                $"The body exceeds {options.Value.MaxBodyBytes} bytes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Webhook body too large");
         }
 
@@ -57,11 +62,26 @@ public static class ShopifyWebhookEndpoint
             .Select(c => new { c.Id, c.WebhookSecretProtected, c.PreviousWebhookSecretProtected })
             .FirstOrDefaultAsync(cancellationToken);
         var signature = headers["X-Shopify-Hmac-Sha256"].ToString();
-        if (channel is null
-            || !SignatureMatches(protector, signature, body, channel.WebhookSecretProtected, channel.PreviousWebhookSecretProtected))
+        string?[] secrets = channel is null ? [] : [channel.WebhookSecretProtected, channel.PreviousWebhookSecretProtected];
+        if (channel is null || !SignatureMatches(protector, logger, signature, body, secrets))
         {
             WebhookLog.Unauthorized(logger, topic, shopDomain, webhookId, channel is null);
             return TypedResults.Unauthorized();
+        }
+
+        // The body is stored as text, so bytes that are not UTF-8 are rejected instead of being replaced.
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            WebhookLog.InvalidUtf8(logger, webhookId, topic, shopDomain);
+            return TypedResults.Problem(
+                "The body is not valid UTF-8.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid webhook body");
         }
 
         var message = new InboxMessage
@@ -74,7 +94,7 @@ public static class ShopifyWebhookEndpoint
             ApiVersion = OptionalHeader(headers, "X-Shopify-API-Version"),
             EventId = OptionalHeader(headers, "X-Shopify-Event-Id"),
             TriggeredAt = ParseTimestamp(OptionalHeader(headers, "X-Shopify-Triggered-At")),
-            Body = Encoding.UTF8.GetString(body),
+            Body = text,
         };
 
         // The request's token is not used from here on: a client that disconnects after a verified delivery
@@ -91,13 +111,25 @@ public static class ShopifyWebhookEndpoint
 
     private static bool SignatureMatches(
         ChannelSecretProtector protector,
+        ILogger logger,
         string signature,
         byte[] body,
-        params string?[] protectedSecrets)
+        string?[] protectedSecrets)
     {
         foreach (var protectedSecret in protectedSecrets)
         {
-            var secret = protector.Unprotect(protectedSecret);
+            string? secret;
+            try
+            {
+                secret = protector.Unprotect(protectedSecret);
+            }
+            catch (CryptographicException exception)
+            {
+                // A secret encrypted with a Data Protection key that is gone cannot verify anything.
+                WebhookLog.SecretUnreadable(logger, exception);
+                continue;
+            }
+
             if (secret is not null && ShopifyWebhookSignature.Verify(secret, body, signature))
             {
                 return true;

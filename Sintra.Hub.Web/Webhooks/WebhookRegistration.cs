@@ -12,7 +12,9 @@ public static class WebhookRegistration
         var services = builder.Services;
         services.AddOptions<InboxOptions>().Bind(builder.Configuration.GetSection(InboxOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => o.BaseDelaySeconds <= o.MaxDelaySeconds, "Inbox:BaseDelaySeconds exceeds Inbox:MaxDelaySeconds.")
+            .Validate(
+                o => o.BaseDelaySeconds <= o.MaxDelaySeconds,
+                "Inbox:BaseDelaySeconds is larger than Inbox:MaxDelaySeconds; lower it or raise the maximum.")
             .ValidateOnStart();
 
         services.AddScoped<OrderIngestionService>();
