@@ -28,6 +28,11 @@ internal static partial class InboxLog
     public static partial void GaveUp(
         ILogger logger, Exception exception, Guid inboxMessageId, string deliveryId, string topic, int attempts);
 
+    [LoggerMessage(2106, LogLevel.Warning,
+        "Inbox message {InboxMessageId} (delivery {DeliveryId}, {Topic}) was claimed by another worker after its lock "
+        + "expired; this attempt was discarded. Raise Inbox:LockSeconds if processing takes that long")]
+    public static partial void ClaimLost(ILogger logger, Guid inboxMessageId, string deliveryId, string topic);
+
     [LoggerMessage(2104, LogLevel.Warning, "Could not start the inbox job at once; the next poll processes the inbox")]
     public static partial void WakeFailed(ILogger logger, Exception exception);
 

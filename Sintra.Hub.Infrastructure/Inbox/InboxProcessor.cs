@@ -56,7 +56,7 @@ public sealed class InboxProcessor(
 
     /// <summary>
     /// Claims one message when it is due and processes it. Returns the status it ended in, or null when it was
-    /// not due or another worker claimed it first.
+    /// not due, another worker claimed it first, or the claim expired and another worker took the message over.
     /// </summary>
     public async Task<InboxStatus?> ProcessAsync(Guid messageId, CancellationToken cancellationToken)
     {
@@ -69,6 +69,12 @@ public sealed class InboxProcessor(
         try
         {
             var outcome = await HandleInTransactionAsync(message, cancellationToken);
+            if (outcome is null)
+            {
+                InboxLog.ClaimLost(logger, message.Id, message.WebhookId, message.Topic);
+                return null;
+            }
+
             InboxLog.Processed(logger, message.Id, message.WebhookId, message.Topic, outcome.Status, outcome.OrderId);
             return outcome.Status;
         }
@@ -104,7 +110,9 @@ public sealed class InboxProcessor(
             : null;
     }
 
-    private async Task<InboxHandling> HandleInTransactionAsync(
+    // Returns null, rolling back, when the claim was lost: the version changes with every claim, so a mismatch
+    // means that the lock expired and another worker claimed the message.
+    private async Task<InboxHandling?> HandleInTransactionAsync(
         InboxMessage message,
         CancellationToken cancellationToken)
     {
@@ -115,8 +123,8 @@ public sealed class InboxProcessor(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var outcome = await handler.HandleAsync(message, cancellationToken);
         var now = Now;
-        await db.InboxMessages
-            .Where(m => m.Id == message.Id && m.Status == InboxStatus.Processing)
+        var updated = await db.InboxMessages
+            .Where(m => m.Id == message.Id && m.Status == InboxStatus.Processing && m.Version == message.Version)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, outcome.Status)
                     .SetProperty(m => m.ProcessedAt, now)
@@ -125,11 +133,16 @@ public sealed class InboxProcessor(
                     .SetProperty(m => m.OrderId, outcome.OrderId)
                     .SetProperty(m => m.Version, m => m.Version + 1),
                 cancellationToken);
+        if (updated == 0)
+        {
+            return null;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }
 
-    private async Task<InboxStatus> ScheduleRetryAsync(
+    private async Task<InboxStatus?> ScheduleRetryAsync(
         InboxMessage message,
         Exception exception,
         CancellationToken cancellationToken)
@@ -141,8 +154,8 @@ public sealed class InboxProcessor(
         var error = Describe(exception);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.InboxMessages
-            .Where(m => m.Id == message.Id && m.Status == InboxStatus.Processing)
+        var updated = await db.InboxMessages
+            .Where(m => m.Id == message.Id && m.Status == InboxStatus.Processing && m.Version == message.Version)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, status)
                     .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
@@ -150,6 +163,12 @@ public sealed class InboxProcessor(
                     .SetProperty(m => m.LastError, error)
                     .SetProperty(m => m.Version, m => m.Version + 1),
                 cancellationToken);
+
+        if (updated == 0)
+        {
+            InboxLog.ClaimLost(logger, message.Id, message.WebhookId, message.Topic);
+            return null;
+        }
 
         if (gaveUp)
         {

@@ -133,6 +133,30 @@ public sealed class InboxRetryTests : IAsyncLifetime
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    [Fact]
+    public async Task ExpiredClaimIsTakenOver()
+    {
+        await app.PostAsync(client, "products/update", "claim-1", "{\"id\":1}");
+        var id = await MessageIdAsync();
+
+        // A worker that claimed the message and died leaves it locked for LockSeconds (300 by default).
+        var lockedUntil = Now.AddSeconds(300);
+        await using (var db = app.CreateDbContext())
+        {
+            await db.InboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, InboxStatus.Processing)
+                .SetProperty(m => m.LockedUntil, lockedUntil)
+                .SetProperty(m => m.Attempts, 1));
+        }
+
+        Assert.Null(await Processor.ProcessAsync(id, CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(301));
+        Assert.Equal(InboxStatus.Ignored, await Processor.ProcessAsync(id, CancellationToken.None));
+        var message = await LoadAsync(id);
+        Assert.Equal(2, message.Attempts);
+        Assert.Null(message.LockedUntil);
+    }
+
     private async Task<bool> RetryAsync(Guid id)
     {
         await using var scope = app.Services.CreateAsyncScope();

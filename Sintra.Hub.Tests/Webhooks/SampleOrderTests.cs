@@ -90,7 +90,11 @@ public sealed class SampleOrderTests : IAsyncLifetime
         }
         """;
 
-    private readonly WebhookTestApp app = new(processing: true);
+    // A poll interval of an hour leaves the processing to the immediate start that a stored delivery triggers.
+    private readonly WebhookTestApp app = new(processing: true, settings: new Dictionary<string, string?>
+    {
+        ["Inbox:PollSeconds"] = "3600",
+    });
     private HttpClient client = null!;
 
     public async Task InitializeAsync()
@@ -158,7 +162,7 @@ public sealed class SampleOrderTests : IAsyncLifetime
 
     private async Task<InboxMessage> WaitUntilHandledAsync()
     {
-        // The endpoint starts the job at once; the bound only covers a slow machine.
+        // The endpoint starts the job at once, so the bound only covers a slow machine.
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
