@@ -67,6 +67,19 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OversizedHeaderRejected()
+    {
+        var body = ShopifyOrderJson.Create(5003, Placed, Placed, "pending", [new TestLine(1, "0001234", 1)]);
+
+        var response = await app.PostAsync(client, ShopifyTopics.OrdersCreate, new string('w', 129), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Contains("X-Shopify-Webhook-Id is longer than 128", problem!.Detail);
+        await AssertInboxCountAsync(0);
+    }
+
+    [Fact]
     public async Task DuplicateAnsweredOkAndCounted()
     {
         var body = ShopifyOrderJson.Create(5001, Placed, Placed, "pending", [new TestLine(1, "0001234", 1)]);

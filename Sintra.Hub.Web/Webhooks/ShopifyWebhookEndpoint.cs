@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +19,6 @@ public static class ShopifyWebhookEndpoint
     private static readonly UTF8Encoding StrictUtf8 =
         new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static readonly string[] RequiredHeaders =
-        ["X-Shopify-Topic", "X-Shopify-Hmac-Sha256", "X-Shopify-Shop-Domain", "X-Shopify-Webhook-Id"];
-
     public static async Task<Results<Ok, ProblemHttpResult, UnauthorizedHttpResult>> HandleAsync(
         HttpRequest request,
         HubDbContext db,
@@ -31,16 +26,15 @@ public static class ShopifyWebhookEndpoint
         InboxReceiver receiver,
         InboxWakeUp wakeUp,
         IOptions<InboxOptions> options,
-        ILogger<InboxReceiver> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        var logger = loggers.CreateLogger(typeof(ShopifyWebhookEndpoint).FullName!);
         var headers = request.Headers;
-        var missing = RequiredHeaders.FirstOrDefault(h => string.IsNullOrWhiteSpace(headers[h]));
-        if (missing is not null)
+        if (WebhookHeaders.FindProblem(headers) is { } headerProblem)
         {
             return TypedResults.Problem(
-                $"The header {missing} is missing.", statusCode: StatusCodes.Status400BadRequest,
-                title: "Missing webhook header");
+                headerProblem, statusCode: StatusCodes.Status400BadRequest, title: "Invalid webhook headers");
         }
 
         var topic = headers["X-Shopify-Topic"].ToString();
@@ -62,8 +56,8 @@ public static class ShopifyWebhookEndpoint
             .Select(c => new { c.Id, c.WebhookSecretProtected, c.PreviousWebhookSecretProtected })
             .FirstOrDefaultAsync(cancellationToken);
         var signature = headers["X-Shopify-Hmac-Sha256"].ToString();
-        string?[] secrets = channel is null ? [] : [channel.WebhookSecretProtected, channel.PreviousWebhookSecretProtected];
-        if (channel is null || !SignatureMatches(protector, logger, signature, body, secrets))
+        string?[] secrets = [channel?.WebhookSecretProtected, channel?.PreviousWebhookSecretProtected];
+        if (channel is null || !WebhookSecrets.AnyMatches(protector, logger, signature, body, secrets))
         {
             WebhookLog.Unauthorized(logger, topic, shopDomain, webhookId, channel is null);
             return TypedResults.Unauthorized();
@@ -91,9 +85,9 @@ public static class ShopifyWebhookEndpoint
             ChannelId = channel.Id,
             ShopDomain = shopDomain,
             Topic = topic,
-            ApiVersion = OptionalHeader(headers, "X-Shopify-API-Version"),
-            EventId = OptionalHeader(headers, "X-Shopify-Event-Id"),
-            TriggeredAt = ParseTimestamp(OptionalHeader(headers, "X-Shopify-Triggered-At")),
+            ApiVersion = WebhookHeaders.Optional(headers, "X-Shopify-API-Version"),
+            EventId = WebhookHeaders.Optional(headers, "X-Shopify-Event-Id"),
+            TriggeredAt = WebhookHeaders.Timestamp(headers, "X-Shopify-Triggered-At"),
             Body = text,
         };
 
@@ -108,42 +102,4 @@ public static class ShopifyWebhookEndpoint
 
         return TypedResults.Ok();
     }
-
-    private static bool SignatureMatches(
-        ChannelSecretProtector protector,
-        ILogger logger,
-        string signature,
-        byte[] body,
-        string?[] protectedSecrets)
-    {
-        foreach (var protectedSecret in protectedSecrets)
-        {
-            string? secret;
-            try
-            {
-                secret = protector.Unprotect(protectedSecret);
-            }
-            catch (CryptographicException exception)
-            {
-                // A secret encrypted with a Data Protection key that is gone cannot verify anything.
-                WebhookLog.SecretUnreadable(logger, exception);
-                continue;
-            }
-
-            if (secret is not null && ShopifyWebhookSignature.Verify(secret, body, signature))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? OptionalHeader(IHeaderDictionary headers, string name) =>
-        headers.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
-
-    private static DateTime? ParseTimestamp(string? text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
-            ? value.UtcDateTime
-            : null;
 }
