@@ -10,7 +10,7 @@ public sealed class InboxOptions
     /// <summary>Runs the inbox job in this instance. Turn it off where other instances process the inbox.</summary>
     public bool ProcessingEnabled { get; set; } = true;
 
-    /// <summary>Seconds between two polls of the inbox; a stored delivery also starts the job at once.</summary>
+    /// <summary>Seconds between two polls of the inbox. A stored delivery also starts the job at once.</summary>
     [Range(1, 3600)]
     public int PollSeconds { get; set; } = 5;
 
@@ -22,7 +22,7 @@ public sealed class InboxOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <summary>Delay before the first retry in seconds; each further retry doubles it.</summary>
+    /// <summary>Delay before the first retry in seconds. Each further retry doubles it.</summary>
     [Range(1, 86400)]
     public int BaseDelaySeconds { get; set; } = 30;
 
@@ -30,11 +30,11 @@ public sealed class InboxOptions
     [Range(1, 86400)]
     public int MaxDelaySeconds { get; set; } = 3600;
 
-    /// <summary>Seconds a claim lasts; a message claimed by a worker that died is claimed again after it.</summary>
+    /// <summary>Seconds a claim lasts. A message claimed by a worker that died is claimed again after it.</summary>
     [Range(10, 86400)]
     public int LockSeconds { get; set; } = 300;
 
-    /// <summary>Largest webhook body accepted, in bytes; larger requests get 413.</summary>
+    /// <summary>Largest webhook body accepted, in bytes. Larger requests get 413.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 

@@ -9,7 +9,7 @@ namespace Sintra.Hub.Infrastructure.Inbox;
 
 /// <summary>
 /// Claims due inbox messages and processes each in its own scope and transaction. A claim is a conditional
-/// update on the row, so two instances of the app never process the same message at once.
+/// update on the row, so two workers never hold the same message, and a worker whose claim expired rolls back.
 /// </summary>
 public sealed class InboxProcessor(
     IServiceScopeFactory scopes,
