@@ -56,10 +56,16 @@ public static class ShopifyWebhookEndpoint
             .Select(c => new { c.Id, c.WebhookSecretProtected, c.PreviousWebhookSecretProtected })
             .FirstOrDefaultAsync(cancellationToken);
         var signature = headers["X-Shopify-Hmac-Sha256"].ToString();
-        string?[] secrets = [channel?.WebhookSecretProtected, channel?.PreviousWebhookSecretProtected];
-        if (channel is null || !WebhookSecrets.AnyMatches(protector, logger, signature, body, secrets))
+        if (channel is null)
         {
-            WebhookLog.Unauthorized(logger, topic, shopDomain, webhookId, channel is null);
+            WebhookLog.UnknownShop(logger, webhookId, topic, shopDomain);
+            return TypedResults.Unauthorized();
+        }
+
+        string?[] secrets = [channel.WebhookSecretProtected, channel.PreviousWebhookSecretProtected];
+        if (!WebhookSecrets.AnyMatches(protector, logger, signature, body, secrets))
+        {
+            WebhookLog.InvalidSignature(logger, webhookId, topic, shopDomain);
             return TypedResults.Unauthorized();
         }
 

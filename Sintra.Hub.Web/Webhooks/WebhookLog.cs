@@ -10,10 +10,12 @@ internal static partial class WebhookLog
         ILogger logger, string deliveryId, string topic, string shopDomain, InboxReceipt receipt);
 
     [LoggerMessage(2002, LogLevel.Warning,
-        "Rejected webhook delivery {DeliveryId} ({Topic}) from {ShopDomain}: invalid signature "
-        + "(unknown shop: {UnknownShop})")]
-    public static partial void Unauthorized(
-        ILogger logger, string topic, string shopDomain, string deliveryId, bool unknownShop);
+        "Rejected webhook delivery {DeliveryId} ({Topic}) from {ShopDomain}: invalid signature")]
+    public static partial void InvalidSignature(ILogger logger, string deliveryId, string topic, string shopDomain);
+
+    [LoggerMessage(2006, LogLevel.Warning,
+        "Rejected webhook delivery {DeliveryId} ({Topic}) from {ShopDomain}: no channel has this shop domain")]
+    public static partial void UnknownShop(ILogger logger, string deliveryId, string topic, string shopDomain);
 
     [LoggerMessage(2003, LogLevel.Warning,
         "Rejected webhook ({Topic}) from {ShopDomain}: body larger than {MaxBodyBytes} bytes")]
