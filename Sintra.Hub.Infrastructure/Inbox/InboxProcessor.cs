@@ -1,9 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Core.Webhooks;
+using Sintra.Hub.Infrastructure.Shopify;
 
 namespace Sintra.Hub.Infrastructure.Inbox;
 
@@ -147,7 +149,9 @@ public sealed class InboxProcessor(
         Exception exception,
         CancellationToken cancellationToken)
     {
-        var gaveUp = message.Attempts >= Options.MaxAttempts;
+        // A body that cannot be parsed fails the same way on every attempt, so it is not retried.
+        var gaveUp = message.Attempts >= Options.MaxAttempts
+            || exception is ShopifyPayloadException or JsonException;
         var now = Now;
         var status = gaveUp ? InboxStatus.Failed : InboxStatus.Retrying;
         var nextAttemptAt = gaveUp ? now : now + Options.RetryDelay(message.Attempts);

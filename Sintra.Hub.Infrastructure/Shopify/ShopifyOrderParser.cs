@@ -11,10 +11,23 @@ namespace Sintra.Hub.Infrastructure.Shopify;
 public static class ShopifyOrderParser
 {
     /// <summary>
-    /// Parses an order body. Throws <see cref="ShopifyPayloadException"/> when a required field is missing and
-    /// <see cref="JsonException"/> when the body is not JSON.
+    /// Parses an order body. Throws <see cref="ShopifyPayloadException"/> when a required field is missing or a
+    /// value has the wrong form, and <see cref="JsonException"/> when the body is not JSON.
     /// </summary>
     public static ChannelOrder Parse(string body)
+    {
+        try
+        {
+            return ParseDocument(body);
+        }
+        catch (Exception exception)
+            when (exception is FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new ShopifyPayloadException($"The order body has an invalid value: {exception.Message}", exception);
+        }
+    }
+
+    private static ChannelOrder ParseDocument(string body)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -169,4 +182,15 @@ public static class ShopifyOrderParser
 }
 
 /// <summary>A webhook body that is valid JSON but lacks a field the hub needs.</summary>
-public sealed class ShopifyPayloadException(string message) : Exception(message);
+public sealed class ShopifyPayloadException : Exception
+{
+    public ShopifyPayloadException(string message)
+        : base(message)
+    {
+    }
+
+    public ShopifyPayloadException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -134,6 +134,18 @@ public sealed class InboxRetryTests : IAsyncLifetime
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     [Fact]
+    public async Task MalformedBodyFailsAtOnce()
+    {
+        await app.PostAsync(client, ShopifyTopics.OrdersCreate, "malformed-1", "{\"name\":\"#1\"}");
+        var id = await MessageIdAsync();
+
+        Assert.Equal(InboxStatus.Failed, await Processor.ProcessAsync(id, CancellationToken.None));
+        var message = await LoadAsync(id);
+        Assert.Equal(1, message.Attempts);
+        Assert.Contains("'id' is missing", message.LastError);
+    }
+
+    [Fact]
     public async Task ExpiredClaimIsTakenOver()
     {
         await app.PostAsync(client, "products/update", "claim-1", "{\"id\":1}");

@@ -59,6 +59,14 @@ public class ShopifyOrderParserTests
         Assert.Contains("'id'", error.Message);
     }
 
+    [Theory]
+    [InlineData("""{"id": "12a", "created_at": "2025-07-01T10:00:00Z", "currency": "EUR"}""")]
+    [InlineData("""{"id": 1, "created_at": "yesterday", "currency": "EUR"}""")]
+    [InlineData("""{"id": 1, "created_at": "2025-07-01T10:00:00Z", "currency": "EUR", "total_price": "1,50"}""")]
+    [InlineData("""{"id": 1.5, "created_at": "2025-07-01T10:00:00Z", "currency": "EUR"}""")]
+    public void InvalidValueIsPayloadError(string body) =>
+        Assert.Throws<ShopifyPayloadException>(() => ShopifyOrderParser.Parse(body));
+
     [Fact]
     public void NonJsonBodyThrowsJsonException() =>
         Assert.ThrowsAny<JsonException>(() => ShopifyOrderParser.Parse("id=1&currency=EUR"));
