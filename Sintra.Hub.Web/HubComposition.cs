@@ -71,7 +71,7 @@ public static class HubComposition
     {
         app.UseHubUi();
         app.MapShopifyWebhooks();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").AllowAnonymous();
     }
 
     private static T Bind<T>(IConfiguration configuration, string section)
