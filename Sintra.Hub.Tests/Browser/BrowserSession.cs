@@ -68,7 +68,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Waits until Blazor's circuit has taken over the prerendered page; earlier clicks would be lost.</summary>
+    /// <summary>Waits until Blazor's circuit has taken over the prerendered page, because earlier clicks are lost.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-interactive='true']", new PageWaitForSelectorOptions { Timeout = 20_000 });
 

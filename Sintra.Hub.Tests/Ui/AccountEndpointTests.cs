@@ -110,7 +110,7 @@ public sealed class AccountEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, orders.StatusCode);
     }
 
-    // Blazor's redirect after a form post carries an absolute URL; the endpoints' local redirects carry a path.
+    // Blazor's redirect after a form post carries an absolute URL, but the endpoints' local redirects carry a path.
     private static Uri Absolute(HttpResponseMessage response) =>
         new(new Uri("http://localhost/"), response.Headers.Location!);
 

@@ -28,6 +28,10 @@ public sealed class UiResourcesTests
         Assert.Equal("Orders", resources.GetString("Orders", CultureInfo.GetCultureInfo("en")));
     }
 
-    private static SortedSet<string> Keys(ResourceSet? set) =>
-        new((set ?? throw new InvalidOperationException("Resource set not found.")).Cast<DictionaryEntry>().Select(e => (string)e.Key), StringComparer.Ordinal);
+    private static SortedSet<string> Keys(ResourceSet? set)
+    {
+        Assert.NotNull(set);
+        var keys = set.Cast<DictionaryEntry>().Select(e => (string)e.Key);
+        return new SortedSet<string>(keys, StringComparer.Ordinal);
+    }
 }

@@ -13,7 +13,7 @@ public static class UiRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        // No ResourcesPath: the marker classes live in Sintra.Hub.Web.Resources, next to their .resx files.
+        // No ResourcesPath, because the marker classes are in Sintra.Hub.Web.Resources next to their .resx files.
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -28,7 +28,7 @@ public static class UiRegistration
         services.AddScoped<Pages.Inbox.InboxRetry>();
     }
 
-    /// <summary>Creates the roles and the first administrator; see <see cref="AdministratorSetup"/>.</summary>
+    /// <summary>Creates the roles and the first administrator, as <see cref="AdministratorSetup"/> describes.</summary>
     public static Task EnsureAdministratorAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<AdministratorSetup>().EnsureAsync(cancellationToken);
 

@@ -6,7 +6,7 @@ using Sintra.Hub.Core.Identity;
 
 namespace Sintra.Hub.Web.Identity;
 
-/// <summary>Sign-out and the language switch; sign-in itself is the statically rendered page <c>/account/login</c>.</summary>
+/// <summary>Sign-out and the language switch. Sign-in is the statically rendered page <c>/account/login</c>.</summary>
 public static class AccountEndpoints
 {
     public static readonly string[] SupportedCultures = ["it", "en"];

@@ -19,7 +19,7 @@ public sealed class AdministratorOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        // Identity checks the other password rules when it creates the user; the length is checked here so that a
+        // Identity checks the other password rules when it creates the user. The length is checked here, so that a
         // short password fails at start-up with the setting's name.
         if (!string.IsNullOrEmpty(Password) && Password.Length < IdentityRegistration.MinimumPasswordLength)
         {

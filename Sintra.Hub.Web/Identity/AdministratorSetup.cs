@@ -92,7 +92,7 @@ public sealed partial class AdministratorSetup(
         }
     }
 
-    // The generated password is logged on purpose, once, because nobody could sign in otherwise.
+    // The generated password is logged on purpose, once, because without it the administrator could not sign in.
     [LoggerMessage(1001, LogLevel.Warning,
         "Created the administrator {Email} with the generated password {Password}; it is shown only once")]
     private partial void LogGeneratedPassword(string email, string password);

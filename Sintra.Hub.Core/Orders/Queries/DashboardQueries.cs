@@ -23,7 +23,7 @@ public sealed record DashboardSummary(
     int FailedInboxMessages);
 
 /// <summary>
-/// Counts and totals for the home dashboard. Today's figures and the chart leave cancelled orders out; the flagged
+/// Counts and totals for the home dashboard. Today's figures and the chart leave cancelled orders out. The flagged
 /// counts include them, so that each count equals the rows of the orders grid filtered by that flag.
 /// </summary>
 public sealed class DashboardQueries(HubDbContext db)

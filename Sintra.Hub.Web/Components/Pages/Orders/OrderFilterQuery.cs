@@ -29,7 +29,7 @@ public sealed record OrderFilterQuery(
         ["fiscal"] = OrderFlags.FiscalProblems,
     };
 
-    /// <summary>Reads the query-string values; a value that does not parse is ignored.</summary>
+    /// <summary>Reads the query-string values and ignores any value that does not parse.</summary>
     public static OrderFilterQuery Parse(
         Guid? channel, string? status, string? from, string? to, string? text, IEnumerable<string>? flags)
     {
@@ -65,7 +65,7 @@ public sealed record OrderFilterQuery(
         return QueryHelpers.AddQueryString(path, query);
     }
 
-    /// <summary>Converts to the Core filter; days become UTC bounds in the IANA time zone <paramref name="timeZone"/>.</summary>
+    /// <summary>Converts to the Core filter, with the days as UTC bounds in the IANA time zone <paramref name="timeZone"/>.</summary>
     public OrderFilter ToFilter(string timeZone)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
