@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real components.
+#
+# Installs what is missing (Debian, as root: PostgreSQL and Chromium), starts a throw-away PostgreSQL server on
+# 127.0.0.1, runs `dotnet test`, stops the server, and ends with a line "N passed, N failed, N skipped".
+# Extra arguments go to `dotnet test`, for example: scripts/test.sh --filter "FullyQualifiedName~Webhooks"
+set -uo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d /tmp/sintra-test.XXXXXX)"
+results="$root/TestResults"
+pg_port="${SINTRA_TEST_PG_PORT:-55432}"
+pg_started=""
+
+log() { printf '[test] %s\n' "$*" >&2; }
+
+stop_postgres() {
+  if [[ -n "$pg_started" ]]; then
+    log "stopping PostgreSQL"
+    run_pg "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1
+    pg_started=""
+  fi
+}
+
+cleanup() {
+  stop_postgres
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+apt_updated=""
+apt_install() {
+  if [[ "$(id -u)" != "0" ]]; then
+    log "missing $*: install it (apt-get install -y $*) or run this script as root"
+    return 1
+  fi
+  if [[ -z "$apt_updated" ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && apt_updated=1
+  fi
+  log "installing $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+if [[ -z "$(pg_bin)" || ! -x "$(pg_bin)/initdb" ]]; then
+  apt_install postgresql || exit 1
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  apt_install chromium || exit 1
+fi
+
+# PostgreSQL: a fresh cluster in a temp folder, reachable only on 127.0.0.1, stopped on exit.
+bin="$(pg_bin)"
+data="$work/pg"
+mkdir -p "$data" "$work/sock"
+run_pg() { if [[ "$(id -u)" == "0" ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [[ "$(id -u)" == "0" ]]; then chown -R postgres "$work"; chmod 755 "$work"; fi
+run_pg "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >"$work/initdb.log" 2>&1 \
+  || { cat "$work/initdb.log" >&2; exit 1; }
+# One line: pg_ctl hands these options to a shell, where a line break would end the command.
+pg_tuning="-c full_page_writes=off -c max_connections=200"
+run_pg "$bin/pg_ctl" -D "$data" -l "$work/postgres.log" -w -t 60 start \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $work/sock -c fsync=off -c synchronous_commit=off $pg_tuning" \
+  >/dev/null \
+  || { cat "$work/postgres.log" >&2; exit 1; }
+pg_started=1
+log "PostgreSQL on 127.0.0.1:$pg_port"
+export SINTRA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
+export SINTRA_TEST_CHROMIUM="${SINTRA_TEST_CHROMIUM:-$(command -v chromium)}"
+
+rm -rf "$results"
+cd "$root"
+dotnet test Sintra.Hub.sln --nologo -c Debug \
+  --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" "$@" 2>&1 | tee "$work/dotnet-test.log" | grep -vE '^\s*(Passed |$)'
+status=${PIPESTATUS[0]}
+
+stop_postgres
+
+trx="$(find "$results" -name 'results.trx' 2>/dev/null | head -n 1)"
+if [[ -n "$trx" ]]; then
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed="$(value passed)"; failed="$(value failed)"
+  total="$(value total)"; executed="$(value executed)"
+  skipped=$(( ${total:-0} - ${executed:-0} ))
+  echo "${passed:-0} passed, ${failed:-0} failed, ${skipped} skipped"
+else
+  log "no test results: the build or the test host failed (see the output above)"
+  echo "0 passed, 1 failed"
+  [[ $status -eq 0 ]] && status=1
+fi
+exit "$status"
