@@ -10,7 +10,9 @@ namespace Sintra.Hub.Tests.Browser;
 /// <summary>The real app on Kestrel at 127.0.0.1 on a free port, and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Chromium binary: <c>SINTRA_TEST_CHROMIUM</c>, which the test script sets, or Debian's package.</summary>
+    public static string ChromiumPath =>
+        Environment.GetEnvironmentVariable("SINTRA_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private static readonly string[] ChromiumArgs =
     [
