@@ -62,6 +62,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
         await page.GotoAsync(BaseUrl + returnPath);
+        await ScreenshotAsync(page, "login.png");
         await page.FillAsync("#email", TestUsers.AdminEmail);
         await page.FillAsync("#password", TestUsers.AdminPassword);
         await page.ClickAsync("button[type=submit]");

@@ -33,6 +33,32 @@ public sealed class OrdersBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchUpdatesGridAndUrl()
+    {
+        var page = await session.SignInAsync("/orders");
+        await page.Locator("tr.mud-table-row", new PageLocatorOptions { HasText = "#1042" }).WaitForAsync();
+
+        await page.GetByLabel("Cerca").FillAsync("nessun-ordine");
+
+        await page.GetByText("Nessun ordine corrisponde ai filtri.").WaitForAsync();
+        Assert.EndsWith("/orders?q=nessun-ordine", page.Url);
+        Assert.Equal(0, await page.Locator("tbody tr.mud-table-row", new PageLocatorOptions { HasText = "#1042" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task FlagLinkOpensFilteredGrid()
+    {
+        var page = await session.SignInAsync("/orders?flag=fiscal&status=Cancelled");
+
+        await page.GetByText("Nessun ordine corrisponde ai filtri.").WaitForAsync();
+        await page.GotoAsync(session.BaseUrl + "/orders?flag=fiscal");
+        await BrowserSession.WaitForInteractiveAsync(page);
+        await page.Locator("tr.mud-table-row", new PageLocatorOptions { HasText = "#1042" }).WaitForAsync();
+
+        Assert.Equal(1, await page.Locator("tbody tr.mud-table-row").CountAsync());
+    }
+
+    [Fact]
     public async Task RowClickOpensOrderDetail()
     {
         var page = await session.SignInAsync("/orders");
