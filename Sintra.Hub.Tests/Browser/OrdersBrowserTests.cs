@@ -90,6 +90,18 @@ public sealed class OrdersBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignOutEndsSession()
+    {
+        var page = await session.SignInAsync("/orders");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Esci" }).ClickAsync();
+        await page.WaitForURLAsync(session.BaseUrl + "/account/login");
+        await page.GotoAsync(session.BaseUrl + "/orders");
+
+        Assert.StartsWith(session.BaseUrl + "/account/login?ReturnUrl=", page.Url);
+    }
+
+    [Fact]
     public async Task HomeAndInboxPagesRender()
     {
         var page = await session.SignInAsync("/");
