@@ -57,7 +57,7 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(factory, baseUrl, playwright, browser);
     }
 
-    /// <summary>Opens a new page, signs in as the configured administrator and waits for the home page's circuit.</summary>
+    /// <summary>Opens a new page, signs in as the configured administrator and waits for the circuit of <paramref name="returnPath"/>.</summary>
     public async Task<IPage> SignInAsync(string returnPath = "/")
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1400, Height = 900 } });

@@ -77,10 +77,13 @@ public sealed class DashboardQueries(HubDbContext db)
             await db.InboxMessages.CountAsync(m => m.Status == InboxStatus.Failed, cancellationToken));
     }
 
-    /// <summary>Returns the calendar date of <paramref name="utc"/> in the IANA time zone <paramref name="timeZone"/>.</summary>
+    /// <summary>
+    /// Returns the calendar date of <paramref name="utc"/> in the IANA time zone <paramref name="timeZone"/>, or in
+    /// UTC when the zone is unknown.
+    /// </summary>
     public static DateOnly LocalDate(DateTime utc, string timeZone)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
     }
 

@@ -5,10 +5,17 @@ namespace Sintra.Hub.Web.Components.Layout;
 /// <summary>How the pages show times and money in the current culture.</summary>
 public static class DisplayFormat
 {
-    /// <summary>Formats a UTC time in the shop's IANA time zone, for example <c>04/12/2026 17:05</c>.</summary>
+    /// <summary>
+    /// Formats a UTC time in the shop's IANA time zone, for example <c>04/12/2026 17:05</c>. An unknown zone
+    /// falls back to <see cref="Utc"/>, so that one misconfigured channel does not break a page.
+    /// </summary>
     public static string ShopTime(DateTime utc, string timeZone)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone))
+        {
+            return Utc(utc);
+        }
+
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         return local.ToString("g", CultureInfo.CurrentCulture);
     }

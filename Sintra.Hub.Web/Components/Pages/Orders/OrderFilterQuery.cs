@@ -65,10 +65,10 @@ public sealed record OrderFilterQuery(
         return QueryHelpers.AddQueryString(path, query);
     }
 
-    /// <summary>Converts to the Core filter, with the days as UTC bounds in the IANA time zone <paramref name="timeZone"/>.</summary>
+    /// <summary>Converts to the Core filter, with the days as UTC bounds in <paramref name="timeZone"/> (UTC if unknown).</summary>
     public OrderFilter ToFilter(string timeZone)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
         return new OrderFilter(
             ChannelId,
             Status,
