@@ -55,7 +55,7 @@ public sealed class DashboardQueries(HubDbContext db)
             today.Add(new ChannelToday(channel.Id, channel.Name, date, amounts.Count, totals));
         }
 
-        // The chart's days follow the first channel's time zone; a merchant's shops normally share one.
+        // The chart's days follow the first channel's time zone, because a merchant's shops normally share one.
         var lastDay = LocalDate(nowUtc, channels.FirstOrDefault()?.TimeZone ?? "UTC");
         var firstDay = lastDay.AddDays(1 - ChartDays);
         var counts = await Open()
