@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Persistence;
@@ -8,6 +9,7 @@ using Sintra.Hub.Web.Components;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Configuration;
 using Sintra.Hub.Web.DemoData;
+using Sintra.Hub.Web.Health;
 using Sintra.Hub.Web.Webhooks;
 
 namespace Sintra.Hub.Web;
@@ -45,7 +47,9 @@ public static class HubComposition
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
         services.AddAdminPages();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<DemoOrderSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoOrderSender>());
     }
 
     /// <summary>Migrates the database, creates roles and the first administrator, and loads the demo data.</summary>
@@ -73,7 +77,8 @@ public static class HubComposition
     {
         app.UseHubUi();
         app.MapShopifyWebhooks();
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous();
     }
 
     private static T Bind<T>(IConfiguration configuration, string section)

@@ -9,7 +9,7 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/sintra-test.XXXXXX)"
 results="$root/TestResults"
-pg_port="${SINTRA_TEST_PG_PORT:-55432}"
+pg_port="${SINTRA_TEST_PG_PORT:-}"
 pg_started=""
 
 log() { printf '[test] %s\n' "$*" >&2; }
@@ -48,6 +48,14 @@ if [[ -z "$(pg_bin)" || ! -x "$(pg_bin)/initdb" ]]; then
 fi
 if ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium || exit 1
+fi
+
+# The first free port from 55432 on, unless one is given: another test run may hold 55432 already.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if [[ -z "$pg_port" ]]; then
+  for candidate in $(seq 55432 55499); do
+    if port_free "$candidate"; then pg_port="$candidate"; break; fi
+  done
 fi
 
 # PostgreSQL: a fresh cluster in a temp folder, reachable only on 127.0.0.1, stopped on exit.

@@ -1,0 +1,67 @@
+using Sintra.Hub.Core.Channels;
+using Sintra.Hub.Core.Inventory;
+
+namespace Sintra.Hub.Core.Orders;
+
+/// <summary>The stock side of order ingestion: reservations of new lines and their release on cancellation.</summary>
+internal sealed class OrderStock(StockLedger ledger)
+{
+    private const string Actor = "order-ingestion";
+
+    /// <summary>Cancels the order and releases every open reservation of its lines.</summary>
+    public async Task CancelAsync(
+        Order order,
+        string? reason,
+        DateTime cancelledAt,
+        List<string> notes,
+        CancellationToken cancellationToken)
+    {
+        var result = order.Cancel(reason, cancelledAt);
+        if (result.Error is not null)
+        {
+            notes.Add(result.Error);
+            return;
+        }
+
+        if (!result.Changed)
+        {
+            return;
+        }
+
+        var lineIds = order.Lines.Select(l => l.Id).ToList();
+        var released = await ledger.ReleaseAsync(lineIds, Reference(order), cancellationToken);
+        notes.Add($"Cancelled; released {released} reserved unit(s).");
+    }
+
+    /// <summary>
+    /// Reserves the units of new matched lines in the channel's order warehouse and records what could not be reserved
+    /// as the line's shortfall.
+    /// </summary>
+    public async Task ReserveNewLinesAsync(
+        Order order,
+        List<OrderLine> newLines,
+        SalesChannel channel,
+        List<string> notes,
+        CancellationToken cancellationToken)
+    {
+        foreach (var line in newLines.Where(l => l.VariantId is not null && l.Quantity > 0))
+        {
+            if (channel.OrderWarehouseId is not { } warehouseId)
+            {
+                line.ShortfallQuantity = line.Quantity;
+                notes.Add($"Line {line.ExternalId}: channel {channel.Name} has no order warehouse, nothing reserved.");
+                continue;
+            }
+
+            var reserved = await ledger.ReserveAsync(
+                line.Id, line.VariantId!.Value, warehouseId, line.Quantity, Reference(order), cancellationToken);
+            line.ShortfallQuantity = line.Quantity - reserved;
+            if (line.ShortfallQuantity > 0)
+            {
+                notes.Add($"Line {line.ExternalId} ({line.Sku}): {line.ShortfallQuantity} unit(s) short.");
+            }
+        }
+    }
+
+    private static StockReference Reference(Order order) => new("order", order.Id.ToString(), Actor);
+}

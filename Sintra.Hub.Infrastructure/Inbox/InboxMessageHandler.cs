@@ -1,0 +1,25 @@
+using Sintra.Hub.Core.Orders;
+using Sintra.Hub.Core.Webhooks;
+using Sintra.Hub.Infrastructure.Shopify;
+
+namespace Sintra.Hub.Infrastructure.Inbox;
+
+/// <summary>Applies one inbox message by its topic inside the caller's transaction.</summary>
+public sealed class InboxMessageHandler(OrderIngestionService ingestion)
+{
+    public async Task<InboxHandling> HandleAsync(InboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Source != ShopifyTopics.Source || !ShopifyTopics.IsOrderTopic(message.Topic))
+        {
+            return new InboxHandling(InboxStatus.Ignored, null);
+        }
+
+        var order = ShopifyOrderParser.Parse(message.Body);
+        var result = await ingestion.ApplyAsync(
+            message.ChannelId, order, "webhook:" + message.Topic, message.Id, cancellationToken);
+        return new InboxHandling(InboxStatus.Processed, result.OrderId);
+    }
+}
+
+/// <summary>The final status of a handled message and the order it touched.</summary>
+public sealed record InboxHandling(InboxStatus Status, Guid? OrderId);

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+using Microsoft.AspNetCore.Http;
+
+using Sintra.Hub.Infrastructure.Shopify.Admin;
+
+namespace Sintra.Hub.Tests.Shopify.Fake;
+
+public sealed partial class FakeShopifyServer
+{
+    /// <summary>Cost of a mutation, the default Shopify has published for mutations, assumed for 2026-04.</summary>
+    private const double MutationCost = 10;
+
+    private Reply Execute(Call call)
+    {
+        if (RequestedCost(call) is not { } requested)
+        {
+            return new Reply(HttpStatusCode.OK, Errors($"Operation {call.Operation} is not served by this server",
+                null), "unknown-operation");
+        }
+
+        if (requested > MaxSingleQueryCost)
+        {
+            return new Reply(HttpStatusCode.OK, Errors(
+                $"Query cost is {requested}, which exceeds the single query max cost limit ({MaxSingleQueryCost}).",
+                "MAX_COST_EXCEEDED", Cost(requested, null)), "max-cost-exceeded");
+        }
+
+        if (call.Operation == ShopifyAdminDocuments.SetOnHandQuantitiesOperation && call.IdempotencyKey is null)
+        {
+            // NOTE: 2026-04 rejects this mutation without @idempotent at runtime; the exact error text is a guess.
+            return new Reply(HttpStatusCode.OK, Errors("The @idempotent directive is required for this mutation",
+                "BAD_REQUEST"), "missing-idempotency-key");
+        }
+
+        if (!Bucket.TryTake(requested))
+        {
+            return new Reply(HttpStatusCode.OK, Errors("Throttled", "THROTTLED", Cost(requested, null)),
+                "throttled");
+        }
+
+        var (data, actual, outcome) = Run(call);
+        Bucket.Refund(requested - actual);
+        return new Reply(HttpStatusCode.OK, new JsonObject
+        {
+            ["data"] = data,
+            ["extensions"] = Cost(requested, actual),
+        }, outcome);
+    }
+
+    private (JsonObject Data, double ActualCost, string Outcome) Run(Call call)
+    {
+        switch (call.Operation)
+        {
+            case ShopifyAdminDocuments.GetLocationsOperation:
+                var locations = Shop.GetLocations(call.Variables);
+                return (locations.Data, locations.ActualCost, "ok");
+            case ShopifyAdminDocuments.FindVariantsBySkuOperation:
+                var variants = Shop.FindVariants(call.Variables);
+                return (variants.Data, variants.ActualCost, "ok");
+            case ShopifyAdminDocuments.GetInventoryLevelsOperation:
+                var levels = Shop.GetInventoryLevels(call.Variables);
+                return (levels.Data, levels.ActualCost, "ok");
+            default:
+                var set = Shop.SetQuantities(call.Variables, call.IdempotencyKey!);
+                return (set.Data, MutationCost, set.Outcome);
+        }
+    }
+
+    /// <summary>
+    /// Computes the requested cost as Shopify documents it: 1 point per object, and 2 points plus <c>first</c>
+    /// times the cost of a node per connection; lists by id count each requested node.
+    /// </summary>
+    private static double? RequestedCost(Call call)
+    {
+        var first = call.Variables["first"]?.GetValue<int>() ?? 0;
+        return call.Operation switch
+        {
+            ShopifyAdminDocuments.GetLocationsOperation => 2 + first,
+            ShopifyAdminDocuments.FindVariantsBySkuOperation => 2 + (2 * first),
+            ShopifyAdminDocuments.GetInventoryLevelsOperation => 2 * (call.Variables["ids"]?.AsArray().Count ?? 0),
+            ShopifyAdminDocuments.SetOnHandQuantitiesOperation => MutationCost,
+            _ => null,
+        };
+    }
+
+    private async Task<IResult> InjectAsync(Call call, FakeFailure failure, HttpContext context)
+    {
+        switch (failure.Kind)
+        {
+            case FakeFailureKind.ServerErrorAfterApplying:
+                _ = Execute(call);
+                return Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null),
+                    "injected-500-after-applying");
+            case FakeFailureKind.TooManyRequests:
+                context.Response.Headers.RetryAfter = failure.RetryAfterSeconds.ToString();
+                return Respond(call, HttpStatusCode.TooManyRequests, Errors("Throttled", "THROTTLED"), "injected-429");
+            case FakeFailureKind.Throttled:
+                var requested = RequestedCost(call) ?? 0;
+                return Respond(call, HttpStatusCode.OK, Errors("Throttled", "THROTTLED", Cost(requested, null)),
+                    "injected-throttled");
+            case FakeFailureKind.Hang:
+                // Recorded on arrival, because a client that times out aborts the request before any response.
+                var hung = Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null),
+                    "injected-hang");
+                await Task.Delay(failure.Delay, timeProvider, context.RequestAborted);
+                return hung;
+            default:
+                return Respond(call, HttpStatusCode.InternalServerError, Errors("Internal error", null),
+                    "injected-500");
+        }
+    }
+
+    private JsonObject Cost(double requested, double? actual) => new()
+    {
+        ["cost"] = new JsonObject
+        {
+            ["requestedQueryCost"] = requested,
+            ["actualQueryCost"] = actual,
+            ["throttleStatus"] = new JsonObject
+            {
+                ["maximumAvailable"] = Bucket.MaximumAvailable,
+                ["currentlyAvailable"] = Bucket.CurrentlyAvailable,
+                ["restoreRate"] = Bucket.RestoreRate,
+            },
+        },
+    };
+
+    private static JsonObject Errors(string message, string? code, JsonObject? extensions = null)
+    {
+        var error = new JsonObject { ["message"] = message };
+        if (code is not null)
+        {
+            error["extensions"] = new JsonObject { ["code"] = code };
+        }
+
+        return new JsonObject { ["errors"] = new JsonArray(error), ["extensions"] = extensions };
+    }
+
+    /// <summary>Reads the key of <c>@idempotent(key: ...)</c>, a string literal or a variable.</summary>
+    private static string? IdempotencyKey(string query, JsonObject variables)
+    {
+        var match = IdempotentDirective().Match(query);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        return match.Groups["variable"].Success
+            ? variables[match.Groups["variable"].Value]?.GetValue<string>()
+            : match.Groups["literal"].Value;
+    }
+
+    [GeneratedRegex("""@idempotent\(\s*key:\s*(?:\$(?<variable>\w+)|"(?<literal>[^"]*)")\s*\)""")]
+    private static partial Regex IdempotentDirective();
+}

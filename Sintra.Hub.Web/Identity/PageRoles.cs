@@ -1,0 +1,22 @@
+using Sintra.Hub.Core.Identity;
+
+namespace Sintra.Hub.Web.Identity;
+
+/// <summary>
+/// Comma-separated role lists for <c>[Authorize(Roles = ...)]</c> on pages, and the same lists for the navigation.
+/// Admin opens everything; Operator works on orders, the catalog and the inbox; Warehouse on stock and imports.
+/// </summary>
+public static class PageRoles
+{
+    public const string Orders = HubRoles.Admin + "," + HubRoles.Operator;
+
+    public const string ProductsView = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;
+
+    public const string ProductImport = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;
+
+    public const string Warehouses = HubRoles.Admin + "," + HubRoles.Warehouse;
+
+    public const string Channels = HubRoles.Admin;
+
+    public const string Inbox = HubRoles.Admin + "," + HubRoles.Operator;
+}
