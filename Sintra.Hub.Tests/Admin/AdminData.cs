@@ -7,15 +7,15 @@ using Sintra.Hub.Tests.Support;
 
 namespace Sintra.Hub.Tests.Admin;
 
-/// <summary>A fresh SQLite database with helpers that insert invented catalog and stock rows.</summary>
+/// <summary>A fresh database (SQLite unless a test asks for PostgreSQL) with helpers that insert invented rows.</summary>
 public sealed class AdminData : IAsyncDisposable, IDbContextFactory<HubDbContext>
 {
     private AdminData(TestDatabase database) => Database = database;
 
     public TestDatabase Database { get; }
 
-    public static async Task<AdminData> CreateAsync() =>
-        new(await TestDatabase.CreateAsync(DatabaseProvider.Sqlite));
+    public static async Task<AdminData> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite) =>
+        new(await TestDatabase.CreateAsync(provider));
 
     public HubDbContext CreateDbContext() => Database.CreateDbContext();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Channels;
+using Sintra.Hub.Infrastructure.Persistence;
 
 namespace Sintra.Hub.Tests.Admin;
 
@@ -85,10 +86,12 @@ public sealed class ChannelServicesTests
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
     }
 
-    [Fact]
-    public async Task StaleFiscalEditConflicts()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task StaleFiscalEditConflicts(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var warehouse = await data.AddWarehouseAsync("MIL");
         var service = Settings(data);
         var created = await service.SaveAsync(null, 0, ChannelRulesTests.ValidInput(warehouse.Id), CancellationToken.None);
@@ -125,10 +128,12 @@ public sealed class ChannelServicesTests
         Assert.Null(stored.PreviousWebhookSecretProtected);
     }
 
-    [Fact]
-    public async Task RotateKeepsPreviousSecret()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task RotateKeepsPreviousSecret(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var channel = await AddChannelAsync(data);
         var secrets = Secrets(data);
         var set = await secrets.SetAsync(channel.Id, channel.Version, FirstSecret, CancellationToken.None);

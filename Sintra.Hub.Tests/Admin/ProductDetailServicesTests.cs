@@ -3,15 +3,18 @@ using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Catalog.Queries;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Inventory.Queries;
+using Sintra.Hub.Infrastructure.Persistence;
 
 namespace Sintra.Hub.Tests.Admin;
 
 public sealed class ProductDetailServicesTests
 {
-    [Fact]
-    public async Task DetailListsStockPerWarehouse()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task DetailListsStockPerWarehouse(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var milano = await data.AddWarehouseAsync("MIL", "Milano");
         var roma = await data.AddWarehouseAsync("ROM", "Roma");
         var product = await data.AddProductAsync("vaso", "Vaso", ProductStatus.Active, ("VA-S", 19.90m), ("VA-M", 24.50m));
@@ -41,10 +44,12 @@ public sealed class ProductDetailServicesTests
         Assert.Null(await new ProductDetailService(data).GetAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
-    [Fact]
-    public async Task HistoryPagesNewestFirst()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task HistoryPagesNewestFirst(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var warehouse = await data.AddWarehouseAsync("MIL");
         var product = await data.AddProductAsync("vaso", "Vaso", ProductStatus.Active, ("VA-S", 1m));
         var other = await data.AddProductAsync("piatto", "Piatto", ProductStatus.Active, ("PI-1", 1m));

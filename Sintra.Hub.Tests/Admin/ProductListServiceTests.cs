@@ -1,5 +1,6 @@
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Catalog.Queries;
+using Sintra.Hub.Infrastructure.Persistence;
 
 namespace Sintra.Hub.Tests.Admin;
 
@@ -37,10 +38,12 @@ public sealed class ProductListServiceTests
         Assert.Equal(["Beta", "Alfa"], page.Rows.Select(r => r.Title));
     }
 
-    [Fact]
-    public async Task SearchMatchesSkuExactly()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SearchMatchesSkuExactly(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var padded = await data.AddProductAsync("piatto-fondo", "Piatto fondo", ProductStatus.Active, ("00123", 9m));
         var plain = await data.AddProductAsync("piatto-piano", "Piatto piano", ProductStatus.Active, ("123", 9m));
         var service = new ProductListService(data);
@@ -70,10 +73,12 @@ public sealed class ProductListServiceTests
         Assert.Empty(partial.Rows);
     }
 
-    [Fact]
-    public async Task SearchMatchesTitleIgnoringCase()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SearchMatchesTitleIgnoringCase(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var mug = await data.AddProductAsync("tazza-blu", "Tazza Blu Notte", ProductStatus.Active, ("TB-1", 12m));
         await data.AddProductAsync("piatto", "Piatto", ProductStatus.Active, ("PI-1", 12m));
 
@@ -99,10 +104,12 @@ public sealed class ProductListServiceTests
         Assert.Equal(draft.Id, Assert.Single(page.Rows).Id);
     }
 
-    [Fact]
-    public async Task RowsSumStockAcrossWarehouses()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task RowsSumStockAcrossWarehouses(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var milano = await data.AddWarehouseAsync("MIL");
         var roma = await data.AddWarehouseAsync("ROM");
         var product = await data.AddProductAsync(
@@ -136,10 +143,12 @@ public sealed class ProductListServiceTests
         Assert.Null(row.MaxPrice);
     }
 
-    [Fact]
-    public async Task SortByAvailablePutsShortfallLast()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SortByAvailablePutsShortfallLast(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var warehouse = await data.AddWarehouseAsync("MIL");
         var plenty = await data.AddProductAsync("molti", "Molti", ProductStatus.Active, ("MO-1", 1m));
         var shortfall = await data.AddProductAsync("scoperto", "Scoperto", ProductStatus.Active, ("SC-1", 1m));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Inventory.Queries;
 using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Infrastructure.Persistence;
 
 namespace Sintra.Hub.Tests.Admin;
 
@@ -60,10 +61,12 @@ public sealed class WarehouseSettingsServiceTests
         Assert.True(stored.IsActive);
     }
 
-    [Fact]
-    public async Task SaveRejectsDuplicateCode()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SaveRejectsDuplicateCode(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         await data.AddWarehouseAsync("MIL");
         var service = new WarehouseSettingsService(data);
 
@@ -88,10 +91,12 @@ public sealed class WarehouseSettingsServiceTests
         Assert.Equal(warehouse.Version + 1, result.Version);
     }
 
-    [Fact]
-    public async Task SaveWithStaleVersionConflicts()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SaveWithStaleVersionConflicts(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var warehouse = await data.AddWarehouseAsync("MIL", "Milano");
         var service = new WarehouseSettingsService(data);
         var loadedVersion = warehouse.Version;
@@ -151,10 +156,12 @@ public sealed class WarehouseSettingsServiceTests
         Assert.Equal(SaveOutcome.NotFound, result.Outcome);
     }
 
-    [Fact]
-    public async Task ListCountsItemsAndOnHand()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ListCountsItemsAndOnHand(DatabaseProvider provider)
     {
-        await using var data = await AdminData.CreateAsync();
+        await using var data = await AdminData.CreateAsync(provider);
         var milano = await data.AddWarehouseAsync("MIL");
         await data.AddWarehouseAsync("ROM");
         var product = await data.AddProductAsync("vaso", "Vaso", variants: [("VA-S", 1m), ("VA-M", 1m)]);
