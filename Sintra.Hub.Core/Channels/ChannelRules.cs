@@ -15,6 +15,9 @@ public static partial class ChannelRules
     /// <summary>Longest webhook secret accepted, so that its encrypted form fits the 1024-character column.</summary>
     public const int MaxSecretLength = 200;
 
+    /// <summary>Field name of a new webhook secret in <see cref="FieldError.Field"/>.</summary>
+    public const string SecretField = "Secret";
+
     /// <summary>Error codes in <see cref="SaveResult.Errors"/>, turned into messages by the UI.</summary>
     public static class Errors
     {
@@ -70,7 +73,9 @@ public static partial class ChannelRules
     /// <summary>Normalizes an ISO 4217 code: trimmed and upper-cased.</summary>
     public static string NormalizeCurrency(string? currency) => (currency ?? string.Empty).Trim().ToUpperInvariant();
 
-    /// <summary>Checks the fields that need no database. Warehouse existence and domain uniqueness are not checked here.</summary>
+    /// <summary>
+    /// Checks the fields that need no database. Warehouse existence and domain uniqueness are not checked here.
+    /// </summary>
     public static List<FieldError> Validate(ChannelInput input)
     {
         var errors = new List<FieldError>();
@@ -111,20 +116,19 @@ public static partial class ChannelRules
     /// <summary>Checks a new webhook secret and returns the broken rules, an empty list when it is acceptable.</summary>
     public static List<FieldError> ValidateSecret(string? secret)
     {
-        const string field = "Secret";
         if (string.IsNullOrEmpty(secret))
         {
-            return [new FieldError(field, Errors.SecretRequired)];
+            return [new FieldError(SecretField, Errors.SecretRequired)];
         }
 
         if (secret.Any(char.IsWhiteSpace))
         {
-            return [new FieldError(field, Errors.SecretWhitespace)];
+            return [new FieldError(SecretField, Errors.SecretWhitespace)];
         }
 
         if (secret.Length is < MinSecretLength or > MaxSecretLength)
         {
-            return [new FieldError(field, Errors.SecretLength)];
+            return [new FieldError(SecretField, Errors.SecretLength)];
         }
 
         return [];

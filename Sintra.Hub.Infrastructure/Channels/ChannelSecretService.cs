@@ -16,8 +16,6 @@ public sealed partial class ChannelSecretService(
     ChannelSecretProtector protector,
     ILogger<ChannelSecretService> logger)
 {
-    private const string SecretField = "Secret";
-
     /// <summary>Replaces the current secret and leaves the previous one as it is.</summary>
     public Task<SaveResult> SetAsync(Guid channelId, long expectedVersion, string? secret, CancellationToken token) =>
         ChangeAsync(channelId, expectedVersion, secret, rotate: false, token);
@@ -74,12 +72,12 @@ public sealed partial class ChannelSecretService(
         var current = ReadCurrent(channel);
         if (rotate && current is null)
         {
-            return SaveResult.Invalid([new FieldError(SecretField, ChannelRules.Errors.NoCurrentSecret)]);
+            return SaveResult.Invalid([new FieldError(ChannelRules.SecretField, ChannelRules.Errors.NoCurrentSecret)]);
         }
 
         if (string.Equals(current, secret, StringComparison.Ordinal))
         {
-            return SaveResult.Invalid([new FieldError(SecretField, ChannelRules.Errors.SecretUnchanged)]);
+            return SaveResult.Invalid([new FieldError(ChannelRules.SecretField, ChannelRules.Errors.SecretUnchanged)]);
         }
 
         db.Entry(channel).Property(c => c.Version).OriginalValue = expectedVersion;

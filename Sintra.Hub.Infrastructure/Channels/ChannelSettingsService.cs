@@ -88,7 +88,8 @@ public sealed partial class ChannelSettingsService(
             }
         }
 
-        await ValidateWarehouseAsync(db, input.OrderWarehouseId!.Value, channel?.OrderWarehouseId, errors, cancellationToken);
+        await ValidateWarehouseAsync(
+            db, input.OrderWarehouseId!.Value, channel?.OrderWarehouseId, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);

@@ -25,8 +25,10 @@ public sealed class ProductListService(IDbContextFactory<HubDbContext> contextFa
             p.ProductType,
             p.Status,
             VariantCount = p.Variants.Count,
-            OnHand = db.InventoryLevels.Where(l => p.Variants.Any(v => v.Id == l.VariantId)).Sum(l => (int?)l.OnHand) ?? 0,
-            Reserved = db.InventoryLevels.Where(l => p.Variants.Any(v => v.Id == l.VariantId)).Sum(l => (int?)l.Reserved) ?? 0,
+            OnHand = db.InventoryLevels.Where(l => p.Variants.Any(v => v.Id == l.VariantId))
+                .Sum(l => (int?)l.OnHand) ?? 0,
+            Reserved = db.InventoryLevels.Where(l => p.Variants.Any(v => v.Id == l.VariantId))
+                .Sum(l => (int?)l.Reserved) ?? 0,
             Unavailable = db.InventoryLevels.Where(l => p.Variants.Any(v => v.Id == l.VariantId))
                 .Sum(l => (int?)l.Unavailable) ?? 0,
         });

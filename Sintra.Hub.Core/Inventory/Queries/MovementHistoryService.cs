@@ -6,7 +6,9 @@ namespace Sintra.Hub.Core.Inventory.Queries;
 /// <summary>Reads the stock ledger of a product's variants, newest movement first.</summary>
 public sealed class MovementHistoryService(IDbContextFactory<HubDbContext> contextFactory)
 {
-    /// <summary>The largest page that <see cref="ListForProductAsync"/> returns, regardless of the requested size.</summary>
+    /// <summary>
+    /// The largest page that <see cref="ListForProductAsync"/> returns, regardless of the requested size.
+    /// </summary>
     public const int MaxPageSize = 200;
 
     /// <summary>Counts the movements of every variant of the product and reads one page of them.</summary>
