@@ -46,6 +46,7 @@ public static class HubComposition
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoOrderSender>());
     }
