@@ -48,6 +48,7 @@ public static class HubComposition
         builder.AddCatalogImport();
         services.AddAdminPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoOrderSender>());
     }

@@ -62,6 +62,6 @@ public static partial class DemoDataLoader
         app.Services.GetRequiredService<DemoOrderSender>().Schedule(options.ShopDomain, options.WebhookSecret);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: channel {ShopDomain}, warehouses MIL and NAP, demo catalog")]
+    [LoggerMessage(1400, LogLevel.Information, "Demo data loaded: channel {ShopDomain}, warehouses MIL and NAP, demo catalog")]
     private static partial void LogLoaded(ILogger logger, string shopDomain);
 }

@@ -103,29 +103,39 @@ public sealed partial class DemoOrderSender(
         var rows = await db.Variants.AsNoTracking()
             .Where(v => v.Sku != null)
             .OrderBy(v => v.Sku)
-            .Select(v => new { v.Sku, v.Product!.Title, v.Option1, v.Option2, v.Option3, v.Price })
+            .Select(v => new
+            {
+                v.Sku,
+                v.Product!.Title,
+                v.Option1,
+                v.Option2,
+                v.Option3,
+                v.Price,
+                OnHand = db.InventoryLevels.Where(l => l.VariantId == v.Id).Sum(l => l.OnHand),
+            })
             .ToListAsync(cancellationToken);
         return rows
             .Select(r => new DemoVariant(
                 r.Sku!,
                 r.Title,
                 string.Join(" / ", new[] { r.Option1, r.Option2, r.Option3 }.Where(o => !string.IsNullOrEmpty(o))),
-                r.Price))
+                r.Price,
+                r.OnHand))
             .ToList();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo orders posted to {Address}/webhooks/shopify: {Count}")]
+    [LoggerMessage(1401, LogLevel.Information, "Demo orders posted to {Address}/webhooks/shopify: {Count}")]
     private static partial void LogSent(ILogger logger, int count, string address);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo order {OrderName} was rejected with HTTP {StatusCode}")]
+    [LoggerMessage(1402, LogLevel.Warning, "Demo order {OrderName} was rejected with HTTP {StatusCode}")]
     private static partial void LogRejected(ILogger logger, string? orderName, int statusCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo orders not sent: the server reports no listening address")]
+    [LoggerMessage(1403, LogLevel.Warning, "Demo orders not sent: the server reports no listening address")]
     private static partial void LogNoAddress(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo orders not sent: the demo catalog has no variant with a SKU")]
+    [LoggerMessage(1404, LogLevel.Warning, "Demo orders not sent: the demo catalog has no variant with a SKU")]
     private static partial void LogNoVariants(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending the demo orders failed")]
+    [LoggerMessage(1405, LogLevel.Error, "Sending the demo orders failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

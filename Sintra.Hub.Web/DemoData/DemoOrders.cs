@@ -43,11 +43,23 @@ public static class DemoOrders
     private static List<(DemoVariant Variant, int Quantity, long LineId)> PickLines(
         IReadOnlyList<DemoVariant> variants, Random random, int orderIndex)
     {
+        // Most orders sell well-stocked items; the fifth also asks for an item that is out of stock, so the
+        // dashboard shows one stock shortfall.
+        var stocked = variants.Where(v => v.OnHand >= 10).ToList();
+        var pool = stocked.Count > 0 ? stocked : variants.ToList();
         var lineCount = 1 + random.Next(0, 3);
-        return Enumerable.Range(0, lineCount)
-            .Select(n => (variants[random.Next(variants.Count)], 1 + random.Next(0, 2), 9_100_000_000_000L + (orderIndex * 10) + n))
+        var lines = Enumerable.Range(0, lineCount)
+            .Select(n => (pool[random.Next(pool.Count)], 1 + random.Next(0, 2), 9_100_000_000_000L + (orderIndex * 10) + n))
             .DistinctBy(l => l.Item1.Sku)
             .ToList();
+
+        var outOfStock = variants.FirstOrDefault(v => v.OnHand == 0);
+        if (orderIndex == 4 && outOfStock is not null)
+        {
+            lines.Add((outOfStock, 1, 9_100_000_000_000L + (orderIndex * 10) + 9));
+        }
+
+        return lines;
     }
 
     private static JsonObject BuildOrder(
@@ -141,4 +153,4 @@ public static class DemoOrders
 }
 
 /// <summary>A catalog variant that demo orders may sell.</summary>
-public sealed record DemoVariant(string Sku, string ProductTitle, string? VariantTitle, decimal Price);
+public sealed record DemoVariant(string Sku, string ProductTitle, string? VariantTitle, decimal Price, int OnHand);
