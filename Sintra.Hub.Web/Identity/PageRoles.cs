@@ -14,7 +14,8 @@ public static class PageRoles
 
     public const string ProductImport = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;
 
-    public const string Warehouses = HubRoles.Admin + "," + HubRoles.Warehouse;
+    /// <summary>Everyone may see the warehouses, because orders and stock name them; only Admin edits them.</summary>
+    public const string Warehouses = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;
 
     public const string Channels = HubRoles.Admin;
 
