@@ -23,8 +23,20 @@ public class SalesChannel : IVersioned
     /// </summary>
     public string? PreviousWebhookSecretProtected { get; set; }
 
-    /// <summary>Warehouse in which this channel's order lines reserve stock.</summary>
+    /// <summary>
+    /// Warehouse in which this channel's order lines reserve stock first; when it runs short, the other
+    /// <see cref="StockSources"/> follow in priority order.
+    /// </summary>
     public Guid? OrderWarehouseId { get; set; }
+
+    /// <summary>Warehouses whose available stock the channel sells; none means the order warehouse alone.</summary>
+    public List<ChannelStockSource> StockSources { get; set; } = [];
+
+    /// <summary>Units held back from the channel on every item, so that it stops selling before stock runs out.</summary>
+    public int StockBuffer { get; set; }
+
+    /// <summary>Most units the channel may show for one item; null for no cap.</summary>
+    public int? StockCap { get; set; }
 
     /// <summary>IANA time zone of the shop; decides an order's business date.</summary>
     public string TimeZone { get; set; } = "Europe/Rome";

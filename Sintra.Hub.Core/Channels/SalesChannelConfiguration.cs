@@ -25,5 +25,15 @@ internal sealed class SalesChannelConfiguration : IEntityTypeConfiguration<Sales
             map.Property(m => m.Pec).HasMaxLength(100).HasColumnName("FiscalAttrPec");
         });
         builder.Navigation(c => c.FiscalAttributes).IsRequired();
+        builder.HasMany(c => c.StockSources).WithOne().HasForeignKey(s => s.ChannelId);
+    }
+}
+
+internal sealed class ChannelStockSourceConfiguration : IEntityTypeConfiguration<ChannelStockSource>
+{
+    public void Configure(EntityTypeBuilder<ChannelStockSource> builder)
+    {
+        builder.HasIndex(s => new { s.ChannelId, s.WarehouseId }).IsUnique().HasDatabaseName("UX_ChannelStockSources_Channel_Warehouse");
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(s => s.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Core.Inventory;
@@ -189,6 +190,16 @@ public sealed class StockLedger(HubDbContext db, TimeProvider clock)
             OccurredAt = Now,
         };
         db.InventoryMovements.Add(movement);
+
+        // Channels selling from this warehouse must hear of the change; the row commits or rolls back with it.
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Topic = OutboxTopics.StockChanged,
+            EntityId = movement.VariantId,
+            Payload = movement.WarehouseId.ToString(),
+            CreatedAt = movement.OccurredAt,
+            NextAttemptAt = movement.OccurredAt,
+        });
         return movement;
     }
 
@@ -202,3 +213,13 @@ public sealed class StockLedger(HubDbContext db, TimeProvider clock)
 
 /// <summary>The document and actor behind a stock movement, for example an order line and the inbox job.</summary>
 public sealed record StockReference(string Type, string Id, string Actor);
+
+/// <summary>Values of <see cref="InventoryMovement.ReferenceType"/>; pages link a reference by its type.</summary>
+public static class StockReferenceTypes
+{
+    public const string Order = "Order";
+
+    public const string Import = "Import";
+
+    public const string User = "User";
+}

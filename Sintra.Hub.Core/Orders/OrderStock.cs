@@ -63,5 +63,5 @@ internal sealed class OrderStock(StockLedger ledger)
         }
     }
 
-    private static StockReference Reference(Order order) => new("order", order.Id.ToString(), Actor);
+    private static StockReference Reference(Order order) => new(StockReferenceTypes.Order, order.Id.ToString(), Actor);
 }

@@ -5,6 +5,7 @@ using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Identity;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Orders;
+using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Webhooks;
 
 namespace Sintra.Hub.Core.Persistence;
@@ -38,6 +39,10 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<ChannelStockSource> ChannelStockSources => Set<ChannelStockSource>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -77,6 +82,7 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<ChannelKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<InboxStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private void IncrementVersions()

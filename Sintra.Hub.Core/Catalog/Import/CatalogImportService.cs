@@ -58,7 +58,7 @@ public sealed partial class CatalogImportService(
         {
             foreach (var (variant, imported) in written.Where(w => w.Imported.Quantity is not null))
             {
-                var reference = new StockReference("Import", $"{request.ImportId}:{imported.Line}", request.Actor);
+                var reference = new StockReference(StockReferenceTypes.Import, $"{request.ImportId}:{imported.Line}", request.Actor);
                 var movement = await ledger.SetOnHandAsync(
                     variant.Id,
                     plan.Warehouse.Id,

@@ -23,7 +23,7 @@ public sealed record MovementRow(
     string Actor)
 {
     /// <summary>Reference type of movements caused by an order; their reference id is the order id.</summary>
-    public const string OrderReferenceType = "Order";
+    public const string OrderReferenceType = StockReferenceTypes.Order;
 
     public Guid? OrderId =>
         ReferenceType == OrderReferenceType && Guid.TryParse(ReferenceId, out var id) ? id : null;

@@ -316,6 +316,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Variants", (string)null);
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("ChannelId", "WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ChannelStockSources_Channel_Warehouse");
+
+                    b.ToTable("ChannelStockSources");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -351,6 +377,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<int>("StockBuffer")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StockCap")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -864,6 +896,66 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_OutboxMessages_Status_NextAttempt");
+
+                    b.HasIndex("Topic", "EntityId")
+                        .HasDatabaseName("IX_OutboxMessages_Topic_Entity");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Webhooks.InboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1029,6 +1121,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany("StockSources")
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
@@ -1360,6 +1467,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("Images");
 
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
+                {
+                    b.Navigation("StockSources");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Orders.Order", b =>

@@ -320,6 +320,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Variants", (string)null);
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("ChannelId", "WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ChannelStockSources_Channel_Warehouse");
+
+                    b.ToTable("ChannelStockSources");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -355,6 +381,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
+
+                    b.Property<int>("StockBuffer")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StockCap")
+                        .HasColumnType("int");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -870,6 +902,66 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_OutboxMessages_Status_NextAttempt");
+
+                    b.HasIndex("Topic", "EntityId")
+                        .HasDatabaseName("IX_OutboxMessages_Topic_Entity");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Webhooks.InboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1035,6 +1127,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany("StockSources")
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
@@ -1366,6 +1473,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Images");
 
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
+                {
+                    b.Navigation("StockSources");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Orders.Order", b =>

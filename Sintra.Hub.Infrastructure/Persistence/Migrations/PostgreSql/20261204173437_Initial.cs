@@ -85,6 +85,29 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EntityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -292,6 +315,8 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     WebhookSecretProtected = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
                     PreviousWebhookSecretProtected = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
                     OrderWarehouseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StockBuffer = table.Column<int>(type: "integer", nullable: false),
+                    StockCap = table.Column<int>(type: "integer", nullable: true),
                     TimeZone = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     FiscalAttrCodiceFiscale = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -372,6 +397,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_InventoryMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelStockSources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelStockSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelStockSources_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelStockSources_Warehouses_WarehouseId",
                         column: x => x.WarehouseId,
                         principalTable: "Warehouses",
                         principalColumn: "Id",
@@ -600,6 +651,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelStockSources_WarehouseId",
+                table: "ChannelStockSources",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ChannelStockSources_Channel_Warehouse",
+                table: "ChannelStockSources",
+                columns: new[] { "ChannelId", "WarehouseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ReceivedAt",
                 table: "InboxMessages",
                 column: "ReceivedAt");
@@ -674,6 +736,16 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttempt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Topic_Entity",
+                table: "OutboxMessages",
+                columns: new[] { "Topic", "EntityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductImages_ProductId",
                 table: "ProductImages",
                 column: "ProductId");
@@ -741,6 +813,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChannelStockSources");
+
+            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
@@ -751,6 +826,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OrderEvents");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "ProductImages");

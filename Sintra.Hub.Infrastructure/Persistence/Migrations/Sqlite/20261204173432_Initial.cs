@@ -84,6 +84,29 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -291,6 +314,8 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     WebhookSecretProtected = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
                     PreviousWebhookSecretProtected = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
                     OrderWarehouseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StockBuffer = table.Column<int>(type: "INTEGER", nullable: false),
+                    StockCap = table.Column<int>(type: "INTEGER", nullable: true),
                     TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     FiscalAttrCodiceFiscale = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -371,6 +396,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_InventoryMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelStockSources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelStockSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelStockSources_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelStockSources_Warehouses_WarehouseId",
                         column: x => x.WarehouseId,
                         principalTable: "Warehouses",
                         principalColumn: "Id",
@@ -599,6 +650,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelStockSources_WarehouseId",
+                table: "ChannelStockSources",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ChannelStockSources_Channel_Warehouse",
+                table: "ChannelStockSources",
+                columns: new[] { "ChannelId", "WarehouseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ReceivedAt",
                 table: "InboxMessages",
                 column: "ReceivedAt");
@@ -673,6 +735,16 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttempt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Topic_Entity",
+                table: "OutboxMessages",
+                columns: new[] { "Topic", "EntityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductImages_ProductId",
                 table: "ProductImages",
                 column: "ProductId");
@@ -740,6 +812,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChannelStockSources");
+
+            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
@@ -750,6 +825,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrderEvents");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "ProductImages");

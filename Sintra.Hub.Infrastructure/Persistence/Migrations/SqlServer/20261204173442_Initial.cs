@@ -84,6 +84,29 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Topic = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    EntityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LockedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ProcessedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
                 {
@@ -291,6 +314,8 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     WebhookSecretProtected = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true),
                     PreviousWebhookSecretProtected = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true),
                     OrderWarehouseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    StockBuffer = table.Column<int>(type: "int", nullable: false),
+                    StockCap = table.Column<int>(type: "int", nullable: true),
                     TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     FiscalAttrCodiceFiscale = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
@@ -371,6 +396,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_InventoryMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelStockSources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Priority = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelStockSources", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelStockSources_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelStockSources_Warehouses_WarehouseId",
                         column: x => x.WarehouseId,
                         principalTable: "Warehouses",
                         principalColumn: "Id",
@@ -601,6 +652,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelStockSources_WarehouseId",
+                table: "ChannelStockSources",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ChannelStockSources_Channel_Warehouse",
+                table: "ChannelStockSources",
+                columns: new[] { "ChannelId", "WarehouseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ReceivedAt",
                 table: "InboxMessages",
                 column: "ReceivedAt");
@@ -675,6 +737,16 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttempt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Topic_Entity",
+                table: "OutboxMessages",
+                columns: new[] { "Topic", "EntityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductImages_ProductId",
                 table: "ProductImages",
                 column: "ProductId");
@@ -743,6 +815,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChannelStockSources");
+
+            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
@@ -753,6 +828,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OrderEvents");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "ProductImages");

@@ -11,7 +11,7 @@ using Sintra.Hub.Infrastructure.Persistence;
 namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261204164426_Initial")]
+    [Migration("20261204173432_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -310,6 +310,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Variants", (string)null);
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("ChannelId", "WarehouseId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_ChannelStockSources_Channel_Warehouse");
+
+                    b.ToTable("ChannelStockSources");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
                 {
                     b.Property<Guid>("Id")
@@ -345,6 +371,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StockBuffer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StockCap")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -858,6 +890,66 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_OutboxMessages_Status_NextAttempt");
+
+                    b.HasIndex("Topic", "EntityId")
+                        .HasDatabaseName("IX_OutboxMessages_Topic_Entity");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Webhooks.InboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1023,6 +1115,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany("StockSources")
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
@@ -1354,6 +1461,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Images");
 
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Channels.SalesChannel", b =>
+                {
+                    b.Navigation("StockSources");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Orders.Order", b =>
