@@ -131,6 +131,34 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "StockImport",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProfileName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
+                    StoredFileName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    CountedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RowCount = table.Column<int>(type: "int", nullable: false),
+                    ChangedCount = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UndoneAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UndoneBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockImport", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Warehouses",
                 columns: table => new
                 {
@@ -334,6 +362,36 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockImportProfile",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Delimiter = table.Column<string>(type: "nvarchar(1)", maxLength: 1, nullable: false),
+                    Encoding = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Culture = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    HasHeader = table.Column<bool>(type: "bit", nullable: false),
+                    KeyKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    KeyColumn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    QuantityColumn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    WarehouseColumn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CountedAtColumn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    WarehouseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockImportProfile", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockImportProfile_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -773,6 +831,27 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StockImports_CreatedAt",
+                table: "StockImport",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockImports_Status",
+                table: "StockImport",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockImportProfile_WarehouseId",
+                table: "StockImportProfile",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_StockImportProfiles_Name",
+                table: "StockImportProfile",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_Barcode",
                 table: "Variants",
                 column: "Barcode");
@@ -837,6 +916,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Reservations");
+
+            migrationBuilder.DropTable(
+                name: "StockImport");
+
+            migrationBuilder.DropTable(
+                name: "StockImportProfile");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

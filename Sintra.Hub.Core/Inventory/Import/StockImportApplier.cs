@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Sintra.Hub.Core.Persistence;
+
+namespace Sintra.Hub.Core.Inventory.Import;
+
+/// <summary>
+/// Writes a planned stock import through <see cref="StockLedger"/> in one transaction, and undoes a whole import.
+/// Every movement carries the reference <c>Import</c>, <c>{importId}:{line}</c> and the user.
+/// </summary>
+public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
+{
+    /// <summary>Rows written between two saves, so the change tracker stays small on long files.</summary>
+    public const int BatchSize = 500;
+
+    private const string UndoSuffix = ":undo";
+
+    /// <summary>
+    /// Applies the rows of a preview that has no errors, all or nothing, and returns the number of changed levels.
+    /// A full count sets the on hand to the preview's target; a delta adds the file's quantity to the on hand read
+    /// in this transaction.
+    /// </summary>
+    public async Task<int> ApplyAsync(
+        Guid importId,
+        StockImportPreview preview,
+        string user,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
+    {
+        if (!preview.CanApply)
+        {
+            throw new InvalidOperationException($"Import {importId} has errors and cannot be applied.");
+        }
+
+        var reason = preview.Mode == StockImportMode.FullCount ? MovementReason.Count : MovementReason.Adjustment;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = 0;
+        var done = 0;
+        foreach (var row in preview.Rows)
+        {
+            var target = preview.Mode == StockImportMode.FullCount
+                ? row.TargetOnHand
+                : await ReadOnHandAsync(row.VariantId, row.WarehouseId, cancellationToken) + row.FileQuantity;
+            var reference = new StockReference(StockReferenceTypes.Import, $"{importId}:{row.Line}", user);
+            if (target < 0)
+            {
+                throw new StockImportRejectedException(
+                    $"Line {row.Line}: the delta {row.FileQuantity} would take the on hand of {row.Key} below zero.");
+            }
+
+            if (await ledger.SetOnHandAsync(row.VariantId, row.WarehouseId, target, reason, reference, cancellationToken)
+                is not null)
+            {
+                changed++;
+            }
+
+            if (++done % BatchSize == 0)
+            {
+                await SaveBatchAsync(cancellationToken);
+                progress?.Report(done);
+            }
+        }
+
+        await SaveBatchAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        progress?.Report(done);
+        return changed;
+    }
+
+    /// <summary>
+    /// Writes a reversing movement for every movement of an import, all or nothing. Throws
+    /// <see cref="StockImportRejectedException"/> when a reversal would take an on hand below zero.
+    /// </summary>
+    public async Task<int> UndoAsync(Guid importId, string user, CancellationToken cancellationToken)
+    {
+        var prefix = $"{importId}:";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var movements = (await db.InventoryMovements.AsNoTracking()
+                .Where(m => m.ReferenceType == StockReferenceTypes.Import && m.ReferenceId!.StartsWith(prefix))
+                .OrderBy(m => m.OccurredAt)
+                .ToListAsync(cancellationToken))
+            .Where(m => !m.ReferenceId!.EndsWith(UndoSuffix, StringComparison.Ordinal) && m.OnHandDelta != 0)
+            .ToList();
+
+        var reversals = new List<(InventoryMovement Movement, int Target)>(movements.Count);
+        foreach (var movement in movements)
+        {
+            var target = await ReadOnHandAsync(movement.VariantId, movement.WarehouseId, cancellationToken)
+                - movement.OnHandDelta;
+            if (target < 0)
+            {
+                var line = movement.ReferenceId![prefix.Length..];
+                throw new StockImportRejectedException(
+                    $"Undo would take the on hand of line {line} to {target}, because stock left the warehouse "
+                    + "after the import. Count that item again instead.");
+            }
+
+            reversals.Add((movement, target));
+        }
+
+        var done = 0;
+        foreach (var (movement, target) in reversals)
+        {
+            var reference = new StockReference(
+                StockReferenceTypes.Import, movement.ReferenceId + UndoSuffix, user);
+            await ledger.SetOnHandAsync(
+                movement.VariantId, movement.WarehouseId, target, MovementReason.Adjustment, reference, cancellationToken);
+            if (++done % BatchSize == 0)
+            {
+                await SaveBatchAsync(cancellationToken);
+            }
+        }
+
+        await SaveBatchAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return reversals.Count;
+    }
+
+    // NOTE: reading the on hand and then setting it is two statements. A concurrent change between them is
+    // overwritten, because StockLedger has no public delta operation yet; SQLite serializes writers, the others
+    // do not.
+    private Task<int> ReadOnHandAsync(Guid variantId, Guid warehouseId, CancellationToken cancellationToken) =>
+        db.InventoryLevels.AsNoTracking()
+            .Where(l => l.VariantId == variantId && l.WarehouseId == warehouseId)
+            .Select(l => l.OnHand)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private async Task SaveBatchAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+}
+
+/// <summary>An apply or undo that the stock rules forbid; the message says why and what to do.</summary>
+public sealed class StockImportRejectedException(string message) : Exception(message);
