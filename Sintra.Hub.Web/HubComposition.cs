@@ -10,6 +10,7 @@ using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Configuration;
 using Sintra.Hub.Web.DemoData;
 using Sintra.Hub.Web.Health;
+using Sintra.Hub.Web.Inventory;
 using Sintra.Hub.Web.Webhooks;
 
 namespace Sintra.Hub.Web;
@@ -46,6 +47,7 @@ public static class HubComposition
         builder.AddHubUi();
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
+        builder.AddStockImportPages();
         services.AddAdminPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
@@ -78,6 +80,7 @@ public static class HubComposition
     {
         app.UseHubUi();
         app.MapShopifyWebhooks();
+        app.MapStockImport();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
     }
