@@ -35,6 +35,22 @@ public sealed class StockImportApplierTests
     }
 
     [Fact]
+    public async Task ChangeAfterPreviewIsKept()
+    {
+        await using var kit = await StockImportKit.CreateAsync(("A-1", null));
+        await kit.SetOnHandAsync(0, 10);
+        kit.Clock.Advance(TimeSpan.FromHours(1));
+        var preview = await kit.PreviewAsync(kit.Profile(), Encoding.UTF8.GetBytes("sku,qty\nA-1,8\n"));
+        kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        await kit.SetOnHandAsync(0, 9);
+
+        await kit.ApplyAsync(Guid.NewGuid(), preview);
+
+        Assert.Equal(8, preview.Rows[0].TargetOnHand);
+        Assert.Equal(7, (await kit.LevelAsync(0))!.OnHand);
+    }
+
+    [Fact]
     public async Task MovementsCarryImportReference()
     {
         await using var kit = await StockImportKit.CreateAsync(("A-1", null), ("A-2", null));

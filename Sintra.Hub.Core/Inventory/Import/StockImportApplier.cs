@@ -16,8 +16,8 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
 
     /// <summary>
     /// Applies the rows of a preview that has no errors, all or nothing, and returns the number of changed levels.
-    /// A full count sets the on hand to the preview's target; a delta adds the file's quantity to the on hand read
-    /// in this transaction.
+    /// A full count sets the on hand to the preview's target plus any change since the preview; a delta adds the
+    /// file's quantity to the on hand read in this transaction.
     /// </summary>
     public async Task<int> ApplyAsync(
         Guid importId,
@@ -37,14 +37,17 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
         var done = 0;
         foreach (var row in preview.Rows)
         {
+            // A change recorded after the preview read the level also happened after the count, so it is kept.
+            var onHand = await ReadOnHandAsync(row.VariantId, row.WarehouseId, cancellationToken);
             var target = preview.Mode == StockImportMode.FullCount
-                ? row.TargetOnHand
-                : await ReadOnHandAsync(row.VariantId, row.WarehouseId, cancellationToken) + row.FileQuantity;
+                ? row.TargetOnHand + (onHand - row.OnHand)
+                : onHand + row.FileQuantity;
             var reference = new StockReference(StockReferenceTypes.Import, $"{importId}:{row.Line}", user);
             if (target < 0)
             {
                 throw new StockImportRejectedException(
-                    $"Line {row.Line}: the delta {row.FileQuantity} would take the on hand of {row.Key} below zero.");
+                    $"Line {row.Line}: the on hand of {row.Key} would become {target}, because stock left the "
+                    + "warehouse after the preview. Count that item again.");
             }
 
             if (await ledger.SetOnHandAsync(row.VariantId, row.WarehouseId, target, reason, reference, cancellationToken)

@@ -39,12 +39,15 @@ public sealed class StockImportRunner(
         catch (DbUpdateException exception)
         {
             StockImportLog.Failed(logger, exception, importId);
-            await MarkFailedAsync(importId, "The database rejected the import, so nothing was written. Try again.");
+            await MarkFailedAsync(importId, "The database rejected the import, so nothing was written. Upload it again.");
         }
         finally
         {
             progress.Remove(importId);
         }
+
+        // Applied or failed, the import is finished; a failed file is fixed and uploaded again, not retried.
+        files.Delete(import.StoredFileName);
     }
 
     private async Task<Action<StockImport, DateTime>> ApplyAsync(StockImport import, CancellationToken cancellationToken)
@@ -74,7 +77,6 @@ public sealed class StockImportRunner(
             var reporter = new Progress<int>(rows => progress.Report(import.Id, rows));
             var changed = await applier.ApplyAsync(import.Id, preview, import.UserName, reporter, cancellationToken);
             StockImportLog.Applied(logger, import.Id, preview.Rows.Count, changed);
-            files.Delete(import.StoredFileName);
             return (i, now) =>
             {
                 (i.Status, i.RowCount, i.ChangedCount) = (StockImportStatus.Applied, preview.Rows.Count, changed);
