@@ -65,6 +65,29 @@ public sealed class StockCsvReaderTests
     }
 
     [Fact]
+    public async Task Utf8ReadAsWindows1252Rejected()
+    {
+        var entries = await ReadAllAsync(Encoding.UTF8.GetBytes(ItalianErpText), ItalianProfile(Guid.NewGuid()));
+
+        var failure = Assert.IsType<StockFileFailure>(entries[^1]);
+        Assert.Equal(StockFileErrorCode.LooksLikeUtf8, failure.Code);
+        Assert.Equal(2, failure.Line);
+        Assert.Empty(entries.OfType<StockFileRow>());
+    }
+
+    [Fact]
+    public async Task BomOverridesWindows1252Profile()
+    {
+        var file = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ItalianErpText)).ToArray();
+
+        var entries = await ReadAllAsync(file, ItalianProfile(Guid.NewGuid()));
+
+        Assert.Equal("Codice", Assert.IsType<StockFileHeader>(entries[0]).Names[0]);
+        Assert.Equal("Caffè macinato 250 g", entries.OfType<StockFileRow>().First().Fields[1]);
+        Assert.DoesNotContain(entries, e => e is StockFileFailure);
+    }
+
+    [Fact]
     public async Task BomHeaderAndBlankRowsHandled()
     {
         var text = "\uFEFFsku,qty\n0001234,5\n,\n ,\n\n0001235,0\n";

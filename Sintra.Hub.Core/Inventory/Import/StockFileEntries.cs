@@ -45,6 +45,9 @@ public enum StockFileErrorCode
     /// <summary>The bytes are not valid UTF-8; the file is probably Windows-1252.</summary>
     InvalidUtf8,
 
+    /// <summary>The profile names Windows-1252, but the text is valid UTF-8 and would be read garbled.</summary>
+    LooksLikeUtf8,
+
     /// <summary>A column of the profile is not in the header; the detail is the column name.</summary>
     MissingColumn,
 

@@ -16,7 +16,7 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
 
     /// <summary>
     /// Applies the rows of a preview that has no errors, all or nothing, and returns the number of changed levels.
-    /// A full count sets the on hand to the preview's target plus any change since the preview; a delta adds the
+    /// A full count sets the on hand to the preview's target plus any change since the preview. A delta adds the
     /// file's quantity to the on hand read in this transaction.
     /// </summary>
     public async Task<int> ApplyAsync(
@@ -118,9 +118,9 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
         return reversals.Count;
     }
 
-    // NOTE: reading the on hand and then setting it is two statements. A concurrent change between them is
-    // overwritten, because StockLedger has no public delta operation yet; SQLite serializes writers, the others
-    // do not.
+    // NOTE: reading the on hand and then setting it takes two statements, because StockLedger has no public delta
+    // operation yet. A concurrent change between them is overwritten on PostgreSQL and SQL Server. SQLite
+    // serializes writers, so it is safe there.
     private Task<int> ReadOnHandAsync(Guid variantId, Guid warehouseId, CancellationToken cancellationToken) =>
         db.InventoryLevels.AsNoTracking()
             .Where(l => l.VariantId == variantId && l.WarehouseId == warehouseId)
@@ -134,5 +134,5 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
     }
 }
 
-/// <summary>An apply or undo that the stock rules forbid; the message says why and what to do.</summary>
+/// <summary>An apply or undo that the stock rules forbid; the message states the reason and what to do.</summary>
 public sealed class StockImportRejectedException(string message) : Exception(message);

@@ -28,7 +28,9 @@ public sealed class StockCsvReader : IStockFileReader
         StockImportProfile profile,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var encoding = profile.Encoding == StockFileEncoding.Windows1252 ? Encoding.GetEncoding(1252) : StrictUtf8;
+        // A UTF-8 byte order mark settles the encoding whatever the profile says.
+        var windows1252 = profile.Encoding == StockFileEncoding.Windows1252 && !StartsWithUtf8Bom(content);
+        var encoding = windows1252 ? Encoding.GetEncoding(1252) : StrictUtf8;
         using var text = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         BadDataFoundArgs? badData = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -66,6 +68,12 @@ public sealed class StockCsvReader : IStockFileReader
                 yield break;
             }
 
+            if (windows1252 && fields.Any(LooksLikeUtf8))
+            {
+                yield return new StockFileFailure(line, StockFileErrorCode.LooksLikeUtf8, null);
+                yield break;
+            }
+
             if (line == 1 && fields.Length > 0)
             {
                 fields[0] = fields[0].TrimStart('\uFEFF');
@@ -93,6 +101,41 @@ public sealed class StockCsvReader : IStockFileReader
             }
 
             yield return columns.ToRow(line, fields);
+        }
+    }
+
+    // Reads the first three bytes and moves back, so the decoder still sees the mark and the header drops it.
+    private static bool StartsWithUtf8Bom(Stream content)
+    {
+        if (!content.CanSeek)
+        {
+            return false;
+        }
+
+        var start = content.Position;
+        Span<byte> head = stackalloc byte[3];
+        var read = content.ReadAtLeast(head, 3, throwOnEndOfStream: false);
+        content.Position = start;
+        return read == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
+    }
+
+    // Text decoded as Windows-1252 whose bytes are valid multi-byte UTF-8 (Caffè read as CaffÃ¨) came from a UTF-8
+    // file. Real Windows-1252 accents such as è (0xE8 alone) are invalid UTF-8, so they do not match.
+    private static bool LooksLikeUtf8(string field)
+    {
+        if (field.All(char.IsAscii))
+        {
+            return false;
+        }
+
+        try
+        {
+            StrictUtf8.GetString(Encoding.GetEncoding(1252).GetBytes(field));
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
         }
     }
 

@@ -8,7 +8,7 @@ namespace Sintra.Hub.Infrastructure.Inventory.Import;
 
 /// <summary>
 /// Applies queued stock imports one at a time in the background, so a long file keeps going when the page is
-/// closed. At start it picks up imports that were queued or applying when the process stopped; an interrupted
+/// closed. At start it picks up imports that were queued or applying when the process stopped. An interrupted
 /// apply was rolled back with its transaction, so it runs again from the start.
 /// </summary>
 public sealed class StockImportQueue(IServiceScopeFactory scopeFactory, ILogger<StockImportQueue> logger)
