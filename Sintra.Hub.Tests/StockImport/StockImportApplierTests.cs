@@ -63,6 +63,10 @@ public sealed class StockImportApplierTests
         Assert.Equal([$"{importId}:2", $"{importId}:3"], movements.Select(m => m.ReferenceId));
         Assert.All(movements, m => Assert.Equal(MovementReason.Count, m.Reason));
         Assert.All(movements, m => Assert.Equal("anna@example.com", m.Actor));
+        var record = await kit.ImportRecordAsync(importId);
+        Assert.Equal(StockImportStatus.Applied, record.Status);
+        Assert.Equal(2, record.ChangedCount);
+        Assert.Equal(StockImportKit.Start, record.FinishedAt);
     }
 
     [Fact]
@@ -114,6 +118,22 @@ public sealed class StockImportApplierTests
     }
 
     [Fact]
+    public async Task SecondUndoRejected()
+    {
+        await using var kit = await StockImportKit.CreateAsync(("A-1", null));
+        var importId = Guid.NewGuid();
+        var preview = await kit.PreviewAsync(kit.Profile(), Encoding.UTF8.GetBytes("sku,qty\nA-1,9\n"));
+        await kit.ApplyAsync(importId, preview);
+        await kit.UndoAsync(importId);
+
+        var rejected = await Assert.ThrowsAsync<StockImportRejectedException>(() => kit.UndoAsync(importId));
+
+        Assert.Contains("Only an applied import", rejected.Message);
+        Assert.Equal(0, (await kit.LevelAsync(0))!.OnHand);
+        Assert.Single(await kit.ImportMovementsAsync(), m => m.ReferenceId!.EndsWith(":undo"));
+    }
+
+    [Fact]
     public async Task UndoBelowZeroRejectedWhole()
     {
         await using var kit = await StockImportKit.CreateAsync(("A-1", null), ("A-2", null));
@@ -144,8 +164,12 @@ public sealed class StockImportApplierTests
             .AddInterceptors(new FailingLevelUpdate(failOn: 2))
             .Options;
 
+        var importId = Guid.NewGuid();
+
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => kit.ApplyAsync(Guid.NewGuid(), preview, new SqliteHubDbContext(options)));
+            () => kit.ApplyAsync(importId, preview, new SqliteHubDbContext(options)));
+
+        Assert.Equal(StockImportStatus.Applying, (await kit.ImportRecordAsync(importId)).Status);
 
         for (var variant = 0; variant < 3; variant++)
         {

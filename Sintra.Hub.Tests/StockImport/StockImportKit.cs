@@ -8,6 +8,7 @@ using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Inventory.Import;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Tests.Support;
+using ImportRecord = Sintra.Hub.Core.Inventory.Import.StockImport;
 
 namespace Sintra.Hub.Tests.StockImport;
 
@@ -76,17 +77,32 @@ public sealed class StockImportKit : IAsyncDisposable
         return await planner.PlanAsync(profile, entries, countedAt ?? Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
     }
 
+    /// <summary>Adds the import's record in the applying state, as the runner does, then applies the preview.</summary>
     public async Task<int> ApplyAsync(Guid importId, StockImportPreview preview, HubDbContext? context = null)
     {
+        await using (var records = Database.CreateDbContext())
+        {
+            records.Set<ImportRecord>().Add(new ImportRecord
+            {
+                Id = importId,
+                ProfileName = "Test",
+                FileName = "stock.csv",
+                StoredFileName = "stock.csv",
+                UserName = "anna@example.com",
+                Status = StockImportStatus.Applying,
+            });
+            await records.SaveChangesAsync();
+        }
+
         await using var db = context ?? Database.CreateDbContext();
-        var applier = new StockImportApplier(db, new StockLedger(db, Clock));
+        var applier = new StockImportApplier(db, new StockLedger(db, Clock), Clock);
         return await applier.ApplyAsync(importId, preview, "anna@example.com", null, CancellationToken.None);
     }
 
     public async Task<int> UndoAsync(Guid importId)
     {
         await using var db = Database.CreateDbContext();
-        var applier = new StockImportApplier(db, new StockLedger(db, Clock));
+        var applier = new StockImportApplier(db, new StockLedger(db, Clock), Clock);
         return await applier.UndoAsync(importId, "anna@example.com", CancellationToken.None);
     }
 
@@ -117,6 +133,12 @@ public sealed class StockImportKit : IAsyncDisposable
             .Where(m => m.ReferenceType == StockReferenceTypes.Import)
             .OrderBy(m => m.ReferenceId)
             .ToListAsync();
+    }
+
+    public async Task<ImportRecord> ImportRecordAsync(Guid importId)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Set<ImportRecord>().AsNoTracking().SingleAsync(i => i.Id == importId);
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();

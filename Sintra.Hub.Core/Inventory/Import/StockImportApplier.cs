@@ -7,7 +7,7 @@ namespace Sintra.Hub.Core.Inventory.Import;
 /// Writes a planned stock import through <see cref="StockLedger"/> in one transaction, and undoes a whole import.
 /// Every movement carries the reference <c>Import</c>, <c>{importId}:{line}</c> and the user.
 /// </summary>
-public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
+public sealed class StockImportApplier(HubDbContext db, StockLedger ledger, TimeProvider clock)
 {
     /// <summary>Rows written between two saves, so the change tracker stays small on long files.</summary>
     public const int BatchSize = 500;
@@ -15,7 +15,8 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
     private const string UndoSuffix = ":undo";
 
     /// <summary>
-    /// Applies the rows of a preview that has no errors, all or nothing, and returns the number of changed levels.
+    /// Applies the rows of a preview that has no errors, all or nothing, and marks the import applied. The import's
+    /// record must be in <see cref="StockImportStatus.Applying"/>. Returns the number of changed levels.
     /// A full count sets the on hand to the preview's target plus any change since the preview. A delta adds the
     /// file's quantity to the on hand read in this transaction.
     /// </summary>
@@ -64,19 +65,54 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger)
         }
 
         await SaveBatchAsync(cancellationToken);
+
+        // The status changes in the same transaction as the stock, so a restart never applies an import twice.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var marked = await db.Set<StockImport>()
+            .Where(i => i.Id == importId && i.Status == StockImportStatus.Applying)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.Status, StockImportStatus.Applied)
+                    .SetProperty(i => i.RowCount, preview.Rows.Count)
+                    .SetProperty(i => i.ChangedCount, changed)
+                    .SetProperty(i => i.FinishedAt, now)
+                    .SetProperty(i => i.Message, (string?)null)
+                    .SetProperty(i => i.Version, i => i.Version + 1),
+                cancellationToken);
+        if (marked != 1)
+        {
+            throw new StockImportRejectedException($"Import {importId} is not being applied, so nothing was written.");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(done);
         return changed;
     }
 
     /// <summary>
-    /// Writes a reversing movement for every movement of an import, all or nothing. Throws
-    /// <see cref="StockImportRejectedException"/> when a reversal would take an on hand below zero.
+    /// Writes a reversing movement for every movement of an applied import and marks it undone, all or nothing.
+    /// Throws <see cref="StockImportRejectedException"/> when the import is not applied or a reversal would take an
+    /// on hand below zero.
     /// </summary>
     public async Task<int> UndoAsync(Guid importId, string user, CancellationToken cancellationToken)
     {
         var prefix = $"{importId}:";
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Claiming the status first in this transaction stops two users from undoing the same import twice.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.Set<StockImport>()
+            .Where(i => i.Id == importId && i.Status == StockImportStatus.Applied)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.Status, StockImportStatus.Undone)
+                    .SetProperty(i => i.UndoneAt, now)
+                    .SetProperty(i => i.UndoneBy, user)
+                    .SetProperty(i => i.Message, (string?)null)
+                    .SetProperty(i => i.Version, i => i.Version + 1),
+                cancellationToken);
+        if (claimed != 1)
+        {
+            throw new StockImportRejectedException("Only an applied import can be undone. Reload the list of imports.");
+        }
         var movements = (await db.InventoryMovements.AsNoTracking()
                 .Where(m => m.ReferenceType == StockReferenceTypes.Import && m.ReferenceId!.StartsWith(prefix))
                 .OrderBy(m => m.OccurredAt)

@@ -33,8 +33,10 @@ public sealed class StockImportRunner(
         progress.Report(importId, 0);
         try
         {
-            var outcome = await ApplyAsync(import, cancellationToken);
-            await records.UpdateAsync(importId, outcome, CancellationToken.None);
+            if (await ApplyAsync(import, cancellationToken) is { } failure)
+            {
+                await records.UpdateAsync(importId, failure, CancellationToken.None);
+            }
         }
         catch (DbUpdateException exception)
         {
@@ -50,7 +52,8 @@ public sealed class StockImportRunner(
         files.Delete(import.StoredFileName);
     }
 
-    private async Task<Action<StockImport, DateTime>> ApplyAsync(StockImport import, CancellationToken cancellationToken)
+    // Returns null when the import was applied, otherwise the change that marks it failed.
+    private async Task<Action<StockImport, DateTime>?> ApplyAsync(StockImport import, CancellationToken cancellationToken)
     {
         var profile = await db.Set<StockImportProfile>().AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == import.ProfileId, cancellationToken);
@@ -77,11 +80,7 @@ public sealed class StockImportRunner(
             var reporter = new Progress<int>(rows => progress.Report(import.Id, rows));
             var changed = await applier.ApplyAsync(import.Id, preview, import.UserName, reporter, cancellationToken);
             StockImportLog.Applied(logger, import.Id, preview.Rows.Count, changed);
-            return (i, now) =>
-            {
-                (i.Status, i.RowCount, i.ChangedCount) = (StockImportStatus.Applied, preview.Rows.Count, changed);
-                (i.FinishedAt, i.Message) = (now, null);
-            };
+            return null;
         }
         catch (StockImportRejectedException exception)
         {
@@ -107,19 +106,9 @@ public sealed class StockImportRunner(
     /// </summary>
     public async Task<string?> UndoAsync(Guid importId, string user, CancellationToken cancellationToken)
     {
-        var import = await db.Set<StockImport>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
-        if (import is not { Status: StockImportStatus.Applied })
-        {
-            return "Only an applied import can be undone.";
-        }
-
         try
         {
             var reversed = await applier.UndoAsync(importId, user, cancellationToken);
-            await records.UpdateAsync(
-                importId,
-                (i, now) => (i.Status, i.UndoneAt, i.UndoneBy, i.Message) = (StockImportStatus.Undone, now, user, null),
-                CancellationToken.None);
             StockImportLog.Undone(logger, importId, user, reversed);
             return null;
         }
