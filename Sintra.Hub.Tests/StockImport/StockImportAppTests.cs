@@ -61,7 +61,7 @@ public sealed class StockImportAppTests : IDisposable
     {
         var (profile, stored) = await SeedAsync("sku,qty\nB-1,6\n=CMD(),2\n");
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var url = $"/stock/import/uploads/{stored}/failed-rows.csv?profile={profile.Id}";
+        var url = $"/stock/import/uploads/{stored}/failed-rows.csv?profile={profile.Id}&countedAt=2026-03-02T08:00:00Z";
 
         var anonymous = await client.GetAsync(url);
         await SignInForm.PostAsync(client, TestUsers.AdminEmail, TestUsers.AdminPassword);
@@ -76,6 +76,20 @@ public sealed class StockImportAppTests : IDisposable
         Assert.StartsWith("'=CMD(),2,3,", lines[1]);
         Assert.Contains("Nessuna variante ha lo SKU \"\"=CMD()\"\"", lines[1]);
         Assert.Equal(2, lines.Length);
+    }
+
+    [Fact]
+    public async Task InvalidCountedAtIsBadRequest()
+    {
+        var (profile, stored) = await SeedAsync("sku,qty\nB-1,6\n");
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInForm.PostAsync(client, TestUsers.AdminEmail, TestUsers.AdminPassword);
+
+        var response = await client.GetAsync(
+            $"/stock/import/uploads/{stored}/failed-rows.csv?profile={profile.Id}&countedAt=yesterday");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("countedAt 'yesterday' is not a valid time", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Sintra.Hub.Core.Inventory.Import;
@@ -21,7 +22,7 @@ public static class FailedRowsEndpoint
     private static async Task<Results<PushStreamHttpResult, NotFound, ProblemHttpResult>> DownloadAsync(
         string file,
         Guid profile,
-        DateTime? countedAt,
+        string? countedAt,
         StockImportFiles files,
         StockImportProfileService profiles,
         StockImportPlanner planner,
@@ -43,8 +44,16 @@ public static class FailedRowsEndpoint
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
+        var time = DateTime.UtcNow;
+        const DateTimeStyles utc = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
+        if (countedAt is not null && !DateTime.TryParse(countedAt, CultureInfo.InvariantCulture, utc, out time))
+        {
+            return TypedResults.Problem(
+                $"countedAt '{countedAt}' is not a valid time. Use ISO 8601, for example 2026-03-02T08:00:00Z.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         StockImportPreview preview;
-        var time = DateTime.SpecifyKind(countedAt ?? DateTime.UtcNow, DateTimeKind.Utc);
         await using (var content = files.Open(file))
         {
             preview = await planner.PlanAsync(found, reader.ReadAsync(content, found, cancellationToken), time, cancellationToken);

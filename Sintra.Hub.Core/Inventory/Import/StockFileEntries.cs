@@ -31,7 +31,7 @@ public sealed record StockFileRow(
     string? WarehouseCode,
     string? CountedAt) : StockFileEntry;
 
-/// <summary>An empty line or a line of bare delimiters; skipped and counted.</summary>
+/// <summary>An empty line or a line of bare delimiters, which the preview skips and counts.</summary>
 public sealed record StockFileBlankRow(int Line) : StockFileEntry;
 
 /// <summary>A problem that makes the rest of the file unreadable.</summary>
@@ -48,7 +48,7 @@ public enum StockFileErrorCode
     /// <summary>The profile names Windows-1252, but the text is valid UTF-8 and would be read garbled.</summary>
     LooksLikeUtf8,
 
-    /// <summary>A column of the profile is not in the header; the detail is the column name.</summary>
+    /// <summary>A column of the profile is not in the header. The detail is the column name.</summary>
     MissingColumn,
 
     /// <summary>A quote is misplaced or never closed.</summary>

@@ -91,7 +91,7 @@ internal sealed class StockRowChecker(StockImportProfile profile, StockImportCat
     {
         if (profile.WarehouseColumn is null)
         {
-            // The profile service requires a fixed warehouse when there is no column; a deactivated one is unknown.
+            // Profiles without a warehouse column have a fixed warehouse. A deactivated one counts as unknown.
             return catalog.FixedWarehouse ?? Fail<Warehouse>(row, StockRowErrorCode.UnknownWarehouse, "-", null);
         }
 

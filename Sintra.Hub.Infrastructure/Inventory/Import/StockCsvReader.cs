@@ -18,7 +18,7 @@ public sealed class StockCsvReader : IStockFileReader
 
     static StockCsvReader()
     {
-        // Windows-1252 is not built into .NET; the provider adds the legacy code pages.
+        // Windows-1252 is not built into .NET, so the provider adds the legacy code pages.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
@@ -28,7 +28,7 @@ public sealed class StockCsvReader : IStockFileReader
         StockImportProfile profile,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // A UTF-8 byte order mark settles the encoding whatever the profile says.
+        // A UTF-8 byte order mark settles the encoding, whatever the profile names.
         var windows1252 = profile.Encoding == StockFileEncoding.Windows1252 && !StartsWithUtf8Bom(content);
         var encoding = windows1252 ? Encoding.GetEncoding(1252) : StrictUtf8;
         using var text = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
@@ -104,7 +104,7 @@ public sealed class StockCsvReader : IStockFileReader
         }
     }
 
-    // Reads the first three bytes and moves back, so the decoder still sees the mark and the header drops it.
+    // Reads the first three bytes and moves back, so the decoder still reads the mark and the header drops it.
     private static bool StartsWithUtf8Bom(Stream content)
     {
         if (!content.CanSeek)

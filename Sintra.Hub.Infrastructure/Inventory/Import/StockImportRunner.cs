@@ -48,7 +48,7 @@ public sealed class StockImportRunner(
             progress.Remove(importId);
         }
 
-        // Applied or failed, the import is finished; a failed file is fixed and uploaded again, not retried.
+        // Applied or failed, the import is finished. A failed file is fixed and uploaded again, never retried.
         files.Delete(import.StoredFileName);
     }
 
