@@ -54,7 +54,7 @@ public enum MovementReason
     /// <summary>Units moved to or from unavailable because they are damaged.</summary>
     Damaged,
 
-    /// <summary>Units moved to or from unavailable while quality control holds them.</summary>
+    /// <summary>Units moved to or from unavailable while they wait for quality control.</summary>
     QualityControl,
 
     /// <summary>Units moved to or from unavailable as safety stock.</summary>

@@ -36,7 +36,7 @@ internal sealed class OrderStock(StockLedger ledger)
     /// <summary>
     /// Reserves the units of new matched lines in the channel's reservation order: the order warehouse first, then
     /// the other stock sources by priority. Each warehouse gives what it has available, so a line may get several
-    /// reservation rows; what no source could give is recorded as the line's shortfall.
+    /// reservation rows. The units that no source could give are recorded as the line's shortfall.
     /// </summary>
     public async Task ReserveNewLinesAsync(
         Order order,
