@@ -112,7 +112,8 @@ public sealed partial class StockLedger
         await EnsureLevelAsync(variantId, toWarehouseId, cancellationToken);
         var inbound = await ChangeLevelAsync(
             variantId, toWarehouseId, _ => new LevelDelta(quantity, 0, 0), cancellationToken)
-            ?? throw new InvalidOperationException($"Level of variant {variantId} in {toWarehouseId} vanished.");
+            ?? throw new InvalidOperationException(
+                $"Level of variant {variantId} in warehouse {toWarehouseId} is missing right after it was created.");
 
         var reference = new StockReference(StockReferenceTypes.Transfer, NewDocumentId(), user);
         return StockResult.Done(

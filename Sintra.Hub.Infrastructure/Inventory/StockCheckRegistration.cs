@@ -7,7 +7,10 @@ namespace Sintra.Hub.Infrastructure.Inventory;
 
 public static class StockCheckRegistration
 {
-    /// <summary>Registers the stock check service, its runner and, unless disabled, its Quartz job, first run one interval after start.</summary>
+    /// <summary>
+    /// Registers the stock check service and its runner and, unless disabled, a Quartz job whose first run comes one
+    /// interval after start.
+    /// </summary>
     public static IServiceCollection AddStockCheck(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(StockCheckOptions.SectionName);
