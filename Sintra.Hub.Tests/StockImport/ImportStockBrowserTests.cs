@@ -42,7 +42,7 @@ public sealed class ImportStockBrowserTests : IAsyncLifetime
         await File.WriteAllBytesAsync(file, StockImportKit.Windows1252.GetBytes(text));
         var page = await session.SignInAsync("/stock/import");
 
-        await page.SetInputFilesAsync("input[type=file]", file);
+        await ChooseFileAsync(page, file);
         await page.Locator("[data-test=rows] tbody tr").First.WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "stock-import-preview.png");
         Assert.Contains("2 righe di dati: 2 valide, 0 con errori", await page.Locator("[data-test=counts]").InnerTextAsync());
@@ -66,5 +66,16 @@ public sealed class ImportStockBrowserTests : IAsyncLifetime
 
         await using var check = session.Factory.CreateDbContext();
         Assert.Equal(0, await check.InventoryLevels.SumAsync(l => l.OnHand));
+    }
+
+    // Chooses the file the way a user does, through the button and the browser's file chooser. The button opens the
+    // chooser through the page's circuit, so the page is interactive and listens for the file by then.
+    private static async Task ChooseFileAsync(IPage page, string file)
+    {
+        var button = page.Locator("[data-test=choose-file]");
+        await Assertions.Expect(button).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => button.ClickAsync());
+        await chooser.SetFilesAsync(file);
+        await Assertions.Expect(page.Locator("[data-test=file-name]")).ToHaveTextAsync(Path.GetFileName(file));
     }
 }
