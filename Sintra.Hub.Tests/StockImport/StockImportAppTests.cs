@@ -57,6 +57,25 @@ public sealed class StockImportAppTests : IDisposable
     }
 
     [Fact]
+    public async Task ChangedProfileFailsQueuedImport()
+    {
+        var (profile, stored) = await SeedAsync("sku,qty\nB-1,6\n");
+        var import = NewRecord(profile, stored);
+        var profiles = factory.Services.GetRequiredService<StockImportProfileService>();
+        profile.Mode = StockImportMode.Delta;
+        await profiles.SaveAsync(profile.Id, profile.Version, profile, CancellationToken.None);
+
+        await factory.Services.GetRequiredService<StockImportRecords>().QueueAsync(import, CancellationToken.None);
+        factory.Services.GetRequiredService<StockImportQueue>().Enqueue(import.Id);
+        var finished = await WaitForFinishAsync(import.Id);
+
+        Assert.Equal(StockImportStatus.Failed, finished.Status);
+        Assert.Contains("profile changed after the preview", finished.Message);
+        await using var db = factory.CreateDbContext();
+        Assert.Equal(0, await db.InventoryMovements.CountAsync());
+    }
+
+    [Fact]
     public async Task FailedRowsDownloadInItalian()
     {
         var (profile, stored) = await SeedAsync("sku,qty\nB-1,6\n=CMD(),2\n");
@@ -135,6 +154,7 @@ public sealed class StockImportAppTests : IDisposable
     {
         ProfileId = profile.Id,
         ProfileName = profile.Name,
+        ProfileVersion = profile.Version,
         FileName = "stock.csv",
         StoredFileName = stored,
         Mode = profile.Mode,

@@ -10,10 +10,12 @@ namespace Sintra.Hub.Tests.StockImport;
 
 public sealed class StockImportApplierTests
 {
-    [Fact]
-    public async Task FullCountKeepsLaterMovements()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task FullCountKeepsLaterMovements(DatabaseProvider provider)
     {
-        await using var kit = await StockImportKit.CreateAsync(("A-1", null), ("A-2", null));
+        await using var kit = await StockImportKit.CreateOnAsync(provider, ("A-1", null), ("A-2", null));
         await kit.SetOnHandAsync(0, 10);
         kit.Clock.Advance(TimeSpan.FromHours(1));
         var countedAt = kit.Clock.GetUtcNow().UtcDateTime;
@@ -99,10 +101,12 @@ public sealed class StockImportApplierTests
         Assert.False(preview.CanApply);
     }
 
-    [Fact]
-    public async Task UndoRestoresOnHand()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task UndoRestoresOnHand(DatabaseProvider provider)
     {
-        await using var kit = await StockImportKit.CreateAsync(("A-1", null), ("A-2", null));
+        await using var kit = await StockImportKit.CreateOnAsync(provider, ("A-1", null), ("A-2", null));
         await kit.SetOnHandAsync(0, 5);
         var importId = Guid.NewGuid();
         var preview = await kit.PreviewAsync(kit.Profile(), Encoding.UTF8.GetBytes("sku,qty\nA-1,9\nA-2,4\n"));
@@ -117,10 +121,12 @@ public sealed class StockImportApplierTests
         Assert.Equal([-4, -4], undo.Select(m => m.OnHandDelta));
     }
 
-    [Fact]
-    public async Task SecondUndoRejected()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task SecondUndoRejected(DatabaseProvider provider)
     {
-        await using var kit = await StockImportKit.CreateAsync(("A-1", null));
+        await using var kit = await StockImportKit.CreateOnAsync(provider, ("A-1", null));
         var importId = Guid.NewGuid();
         var preview = await kit.PreviewAsync(kit.Profile(), Encoding.UTF8.GetBytes("sku,qty\nA-1,9\n"));
         await kit.ApplyAsync(importId, preview);
@@ -133,10 +139,12 @@ public sealed class StockImportApplierTests
         Assert.Single(await kit.ImportMovementsAsync(), m => m.ReferenceId!.EndsWith(":undo"));
     }
 
-    [Fact]
-    public async Task UndoBelowZeroRejectedWhole()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task UndoBelowZeroRejectedWhole(DatabaseProvider provider)
     {
-        await using var kit = await StockImportKit.CreateAsync(("A-1", null), ("A-2", null));
+        await using var kit = await StockImportKit.CreateOnAsync(provider, ("A-1", null), ("A-2", null));
         await kit.SetOnHandAsync(0, 2);
         var importId = Guid.NewGuid();
         var preview = await kit.PreviewAsync(kit.Profile(), Encoding.UTF8.GetBytes("sku,qty\nA-1,10\nA-2,4\n"));

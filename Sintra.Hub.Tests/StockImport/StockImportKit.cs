@@ -42,9 +42,14 @@ public sealed class StockImportKit : IAsyncDisposable
         }
     }
 
-    public static async Task<StockImportKit> CreateAsync(params (string Sku, string? Barcode)[] items)
+    public static Task<StockImportKit> CreateAsync(params (string Sku, string? Barcode)[] items) =>
+        CreateOnAsync(DatabaseProvider.Sqlite, items);
+
+    public static async Task<StockImportKit> CreateOnAsync(
+        DatabaseProvider provider,
+        params (string Sku, string? Barcode)[] items)
     {
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateDbContext();
         var (warehouse, variants) = await CatalogSeed.AddAsync(db, "MIL", items.Select(i => i.Sku).ToArray());
         for (var i = 0; i < items.Length; i++)

@@ -9,6 +9,9 @@ public class StockImport : IVersioned
 
     public Guid ProfileId { get; set; }
 
+    /// <summary>Version of the profile that the preview used; the apply rejects a profile changed since.</summary>
+    public long ProfileVersion { get; set; }
+
     /// <summary>Profile name at the time of the import, kept if the profile is renamed or deleted.</summary>
     public required string ProfileName { get; set; }
 

@@ -62,6 +62,12 @@ public sealed class StockImportRunner(
             return Fail(import.Id, "The import profile was deleted before the import ran. Upload the file again.");
         }
 
+        if (profile.Version != import.ProfileVersion)
+        {
+            return Fail(import.Id, "The import profile changed after the preview, so the file could be read differently. "
+                + "Upload it again to see the new preview.");
+        }
+
         StockImportPreview preview;
         await using (var content = files.Open(import.StoredFileName))
         {

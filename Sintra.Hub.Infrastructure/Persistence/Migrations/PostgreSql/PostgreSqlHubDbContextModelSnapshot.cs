@@ -518,6 +518,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long>("ProfileVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("RowCount")
                         .HasColumnType("integer");
 

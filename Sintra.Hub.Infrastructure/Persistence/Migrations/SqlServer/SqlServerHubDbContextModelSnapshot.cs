@@ -523,6 +523,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("ProfileVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("RowCount")
                         .HasColumnType("int");
 

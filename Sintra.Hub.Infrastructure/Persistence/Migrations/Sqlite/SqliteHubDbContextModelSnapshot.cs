@@ -509,6 +509,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ProfileVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowCount")
                         .HasColumnType("INTEGER");
 

@@ -212,6 +212,7 @@ public sealed partial class ImportStock
         {
             ProfileId = profile.Id,
             ProfileName = profile.Name,
+            ProfileVersion = profile.Version,
             FileName = fileName ?? storedFile!,
             StoredFileName = storedFile!,
             Mode = profile.Mode,

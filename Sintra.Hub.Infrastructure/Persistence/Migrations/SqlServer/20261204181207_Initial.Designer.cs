@@ -12,7 +12,7 @@ using Sintra.Hub.Infrastructure.Persistence;
 namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHubDbContext))]
-    [Migration("20261204180227_Initial")]
+    [Migration("20261204181207_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -525,6 +525,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("ProfileVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("RowCount")
                         .HasColumnType("int");

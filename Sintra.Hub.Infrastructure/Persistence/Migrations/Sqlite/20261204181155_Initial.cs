@@ -136,6 +136,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProfileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProfileVersion = table.Column<long>(type: "INTEGER", nullable: false),
                     ProfileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
                     StoredFileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),

@@ -137,6 +137,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     ProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfileVersion = table.Column<long>(type: "bigint", nullable: false),
                     ProfileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
                     StoredFileName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),

@@ -136,6 +136,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ProfileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProfileVersion = table.Column<long>(type: "bigint", nullable: false),
                     ProfileName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
                     StoredFileName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
