@@ -9,7 +9,7 @@ public class StockImport : IVersioned
 
     public Guid ProfileId { get; set; }
 
-    /// <summary>Version of the profile that the preview used; the apply rejects a profile changed since.</summary>
+    /// <summary>Version of the profile that the preview used. The apply rejects the import if it changed since.</summary>
     public long ProfileVersion { get; set; }
 
     /// <summary>Profile name at the time of the import, kept if the profile is renamed or deleted.</summary>
