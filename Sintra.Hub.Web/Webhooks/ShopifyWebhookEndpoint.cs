@@ -70,10 +70,12 @@ public static class ShopifyWebhookEndpoint
         }
 
         // The body is stored as text, so bytes that are not UTF-8 are rejected instead of being replaced.
+        // A leading byte order mark is dropped, because JSON parsers reject it inside a string.
         string text;
         try
         {
-            text = StrictUtf8.GetString(body);
+            var start = body.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            text = StrictUtf8.GetString(body, start, body.Length - start);
         }
         catch (DecoderFallbackException)
         {
