@@ -83,12 +83,26 @@ public static class ShopifyOrderParser
         Sku = String(line, "sku"),
         Title = String(line, "title") ?? String(line, "name") ?? string.Empty,
         VariantTitle = String(line, "variant_title"),
-        Quantity = Property(line, "quantity")?.GetInt32() ?? 0,
+        Quantity = Quantity(line),
         Price = ShopMoney(line, "price"),
         PresentmentPrice = PresentmentMoney(line, "price"),
         TotalDiscount = ShopMoney(line, "total_discount"),
         RequiresShipping = Property(line, "requires_shipping")?.ValueKind != JsonValueKind.False,
     };
+
+    // A negative quantity would store a line that reserves nothing and shows no shortfall. Zero is accepted and
+    // reserves nothing.
+    private static int Quantity(JsonElement line)
+    {
+        var quantity = Property(line, "quantity")?.GetInt32() ?? 0;
+        if (quantity < 0)
+        {
+            throw new ShopifyPayloadException(
+                $"Line item {RequiredLong(line, "id")} has an invalid quantity {quantity}. It must be 0 or more.");
+        }
+
+        return quantity;
+    }
 
     private static string? CustomerName(JsonElement root)
     {
