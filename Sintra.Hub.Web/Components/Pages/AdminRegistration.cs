@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sintra.Hub.Core.Catalog.Queries;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Inventory.Queries;
@@ -5,7 +6,7 @@ using Sintra.Hub.Infrastructure.Channels;
 
 namespace Sintra.Hub.Web.Components.Pages;
 
-/// <summary>Services behind the product, warehouse and channel pages.</summary>
+/// <summary>Services behind the product, warehouse, channel and stock pages.</summary>
 public static class AdminRegistration
 {
     public static void AddAdminPages(this IServiceCollection services)
@@ -20,5 +21,9 @@ public static class AdminRegistration
         services.AddScoped<WarehouseSettingsService>();
         services.AddScoped<ChannelSettingsService>();
         services.AddScoped<ChannelSecretService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<StockOperationService>();
+        services.AddScoped<StockAttentionQueries>();
+        services.AddScoped<ProductStockQueries>();
     }
 }
