@@ -144,10 +144,14 @@ public static class ShopifyOrderParser
             ? String(money, "currency_code")
             : null;
 
+    // Amounts are stored with 4 decimals on every provider; a finer amount is rejected rather than rounded, because
+    // SQLite would keep it whole while SQL Server and PostgreSQL would round it.
+    private const int MaxMoneyScale = 4;
+
     private static decimal Money(JsonElement element, string field)
     {
         var value = Property(element, field);
-        return value?.ValueKind switch
+        var amount = value?.ValueKind switch
         {
             JsonValueKind.String => decimal.Parse(
                 value.Value.GetString()!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
@@ -155,6 +159,14 @@ public static class ShopifyOrderParser
             JsonValueKind.Number => value.Value.GetDecimal(),
             _ => 0m,
         };
+        if (amount != Math.Round(amount, MaxMoneyScale))
+        {
+            throw new ShopifyPayloadException(
+                $"The amount '{field}' = {amount.ToString(CultureInfo.InvariantCulture)} has more than "
+                + $"{MaxMoneyScale} decimals; the hub does not round money.");
+        }
+
+        return amount;
     }
 
     private static JsonElement? Property(JsonElement element, string name) =>

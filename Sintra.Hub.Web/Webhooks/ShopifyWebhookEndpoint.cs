@@ -69,21 +69,20 @@ public static class ShopifyWebhookEndpoint
             return TypedResults.Unauthorized();
         }
 
-        // The body is stored as text, so bytes that are not UTF-8 are rejected instead of being replaced.
-        // A leading byte order mark is dropped, because JSON parsers reject it inside a string.
+        // The body is stored as text. Bytes that are not UTF-8 are kept as base64 in a failed message rather than
+        // replaced or dropped, because the signature proved the delivery genuine and Shopify would not resend it.
         string text;
+        string? bodyError = null;
         try
         {
-            var start = body.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-            text = StrictUtf8.GetString(body, start, body.Length - start);
+            text = StrictUtf8.GetString(body);
         }
         catch (DecoderFallbackException)
         {
             WebhookLog.InvalidUtf8(logger, webhookId, topic, shopDomain);
-            return TypedResults.Problem(
-                "The body is not valid UTF-8.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Invalid webhook body");
+            text = Convert.ToBase64String(body);
+            bodyError = "The body is not valid UTF-8, so it was stored as base64 and cannot be processed; "
+                + "ask the sender to send UTF-8 JSON.";
         }
 
         var message = new InboxMessage
@@ -99,9 +98,15 @@ public static class ShopifyWebhookEndpoint
             Body = text,
         };
 
+        if (bodyError is not null)
+        {
+            message.Status = InboxStatus.Failed;
+            message.LastError = bodyError;
+        }
+
         // A switched-off channel's deliveries are kept but not processed: staff can retry them from the inbox page
         // once the channel is active again.
-        if (!channel.IsActive)
+        if (!channel.IsActive && bodyError is null)
         {
             message.Status = InboxStatus.Ignored;
             message.LastError = $"Channel {shopDomain} is inactive; retry this message once the channel is active again.";
