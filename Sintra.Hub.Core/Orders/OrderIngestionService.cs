@@ -80,6 +80,7 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
         order.HasStockShortfall = order.Lines.Any(l => l.ShortfallQuantity > 0);
         notes.Insert(0, $"Applied {eventKind}: status {order.Status}, {newLines.Count} new line(s).");
         AddEvent(order, now, eventKind, inboxMessageId, string.Join(' ', notes));
+        OrderTextClipper.Clip(db.ChangeTracker);
         await db.SaveChangesAsync(cancellationToken);
         return new OrderIngestionResult(order.Id, outcome);
     }

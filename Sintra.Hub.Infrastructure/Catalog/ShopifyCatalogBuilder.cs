@@ -86,18 +86,27 @@ internal sealed class ShopifyCatalogBuilder(ShopifyCsvLayout layout)
         }
 
         var status = cells.ParseStatus(line, record, errors);
+
+        // The limits are the column sizes of Products, so that a long cell is a row error instead of a failed apply.
+        var errorCount = errors.Count;
+        cells.Text(line, record, ShopifyColumn.Title, 255, errors);
         var product = new ProductDraft(
             line,
             handle,
             title,
             layout.GetRaw(record, ShopifyColumn.Description),
-            layout.Get(record, ShopifyColumn.Vendor),
-            layout.Get(record, ShopifyColumn.ProductType),
-            layout.Get(record, ShopifyColumn.Tags),
+            cells.Text(line, record, ShopifyColumn.Vendor, 255, errors),
+            cells.Text(line, record, ShopifyColumn.ProductType, 255, errors),
+            cells.Text(line, record, ShopifyColumn.Tags, 2000, errors),
             status ?? ProductStatus.Active,
-            layout.Get(record, ShopifyColumn.Option1Name),
-            layout.Get(record, ShopifyColumn.Option2Name),
-            layout.Get(record, ShopifyColumn.Option3Name));
+            cells.Text(line, record, ShopifyColumn.Option1Name, 255, errors),
+            cells.Text(line, record, ShopifyColumn.Option2Name, 255, errors),
+            cells.Text(line, record, ShopifyColumn.Option3Name, 255, errors));
+        if (errors.Count > errorCount)
+        {
+            return null;
+        }
+
         products.Add(product);
         byHandle.Add(handle, product);
         return product;

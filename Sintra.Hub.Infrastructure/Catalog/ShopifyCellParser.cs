@@ -82,7 +82,8 @@ internal sealed class ShopifyCellParser(ShopifyCsvLayout layout)
         return new ImportedImage(line, src, position, alt?.Length > 512 ? alt[..512] : alt);
     }
 
-    private string? Text(int line, string[] record, ShopifyColumn column, int maxLength, List<ImportRowError> errors)
+    /// <summary>Returns the cell and adds an error when it is longer than its column allows.</summary>
+    public string? Text(int line, string[] record, ShopifyColumn column, int maxLength, List<ImportRowError> errors)
     {
         var value = layout.Get(record, column);
         if (value is not null && value.Length > maxLength)

@@ -37,6 +37,14 @@ public sealed partial class ShopifyProductCsvReader(ILogger<ShopifyProductCsvRea
 
             lastLine = parser.RawRow;
             var layout = ShopifyCsvLayout.Detect(header);
+            if (layout is null && header is [var single] && single.Contains(';', StringComparison.Ordinal))
+            {
+                // Excel saves CSV with the system list separator, a semicolon under Italian regional settings.
+                return Reject(1, null, null,
+                    "The file separates columns with semicolons. Save it as CSV UTF-8 (comma delimited) and upload it "
+                    + "again.");
+            }
+
             if (layout is null)
             {
                 return Reject(1, null, null,

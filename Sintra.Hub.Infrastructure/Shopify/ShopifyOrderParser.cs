@@ -83,12 +83,26 @@ public static class ShopifyOrderParser
         Sku = String(line, "sku"),
         Title = String(line, "title") ?? String(line, "name") ?? string.Empty,
         VariantTitle = String(line, "variant_title"),
-        Quantity = Property(line, "quantity")?.GetInt32() ?? 0,
+        Quantity = Quantity(line),
         Price = ShopMoney(line, "price"),
         PresentmentPrice = PresentmentMoney(line, "price"),
         TotalDiscount = ShopMoney(line, "total_discount"),
         RequiresShipping = Property(line, "requires_shipping")?.ValueKind != JsonValueKind.False,
     };
+
+    // A negative quantity would store a line that reserves nothing and shows no shortfall. Zero is accepted and
+    // reserves nothing.
+    private static int Quantity(JsonElement line)
+    {
+        var quantity = Property(line, "quantity")?.GetInt32() ?? 0;
+        if (quantity < 0)
+        {
+            throw new ShopifyPayloadException(
+                $"Line item {RequiredLong(line, "id")} has an invalid quantity {quantity}. It must be 0 or more.");
+        }
+
+        return quantity;
+    }
 
     private static string? CustomerName(JsonElement root)
     {
@@ -130,10 +144,14 @@ public static class ShopifyOrderParser
             ? String(money, "currency_code")
             : null;
 
+    // Amounts are stored with 4 decimals on every provider; a finer amount is rejected rather than rounded, because
+    // SQLite would keep it whole while SQL Server and PostgreSQL would round it.
+    private const int MaxMoneyScale = 4;
+
     private static decimal Money(JsonElement element, string field)
     {
         var value = Property(element, field);
-        return value?.ValueKind switch
+        var amount = value?.ValueKind switch
         {
             JsonValueKind.String => decimal.Parse(
                 value.Value.GetString()!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
@@ -141,6 +159,14 @@ public static class ShopifyOrderParser
             JsonValueKind.Number => value.Value.GetDecimal(),
             _ => 0m,
         };
+        if (amount != Math.Round(amount, MaxMoneyScale))
+        {
+            throw new ShopifyPayloadException(
+                $"The amount '{field}' = {amount.ToString(CultureInfo.InvariantCulture)} has more than "
+                + $"{MaxMoneyScale} decimals; the hub does not round money.");
+        }
+
+        return amount;
     }
 
     private static JsonElement? Property(JsonElement element, string name) =>

@@ -16,14 +16,17 @@ public sealed class AdministratorSetupTests
     private const string OwnerEmail = "titolare@sintra.test";
 
     [Fact]
-    public async Task GeneratedPasswordIsLoggedOnce()
+    public async Task GeneratedPasswordIsPrintedOnce()
     {
         var first = new CapturingFactory(null);
         try
         {
             _ = first.Services;
             var generated = Assert.Single(first.Logs.Records, r => r.EventId == 1001);
-            var password = (string)generated.State.Single(p => p.Key == "Password").Value!;
+            Assert.DoesNotContain(generated.State, p => p.Key == "Password");
+            var printed = first.Printed.ToString();
+            var password = printed.Split('\n')[0].Split(" / ")[1].Trim();
+            Assert.Contains(OwnerEmail, printed, StringComparison.Ordinal);
 
             using var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             var response = await SignInForm.PostAsync(client, OwnerEmail, password);
@@ -32,6 +35,7 @@ public sealed class AdministratorSetupTests
             using var second = new CapturingFactory(first.DataFolder);
             _ = second.Services;
             Assert.DoesNotContain(second.Logs.Records, r => r.EventId == 1001);
+            Assert.Empty(second.Printed.ToString());
         }
         finally
         {
@@ -93,10 +97,13 @@ public sealed class AdministratorSetupTests
     {
         public CapturingLoggerProvider Logs { get; } = new();
 
+        public StringWriter Printed { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+            builder.ConfigureServices(services => services.AddSingleton(new OperatorConsole(Printed)));
         }
 
         private static Dictionary<string, string?> Settings(string? dataFolder)

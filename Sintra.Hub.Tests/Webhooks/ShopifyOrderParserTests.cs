@@ -52,6 +52,29 @@ public class ShopifyOrderParserTests
     }
 
     [Fact]
+    public void FinerThanFourDecimalsIsPayloadError()
+    {
+        var exception = Assert.Throws<ShopifyPayloadException>(() => ShopifyOrderParser.Parse("""
+            {"id": 1, "created_at": "2025-12-31T23:59:59Z", "currency": "EUR", "total_price": "10.123456789",
+             "line_items": []}
+            """));
+
+        Assert.Contains("total_price", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("10.123456789", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrailingZerosBeyondFourDecimalsAccepted()
+    {
+        var order = ShopifyOrderParser.Parse("""
+            {"id": 1, "created_at": "2025-12-31T23:59:59Z", "currency": "EUR", "total_price": "10.000000",
+             "line_items": []}
+            """);
+
+        Assert.Equal(10m, order.TotalPrice);
+    }
+
+    [Fact]
     public void MissingIdIsPayloadError()
     {
         var error = Assert.Throws<ShopifyPayloadException>(

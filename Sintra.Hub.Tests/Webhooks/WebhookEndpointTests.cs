@@ -141,15 +141,19 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task InvalidUtf8BodyRejected()
+    public async Task InvalidUtf8BodyKeptAsFailed()
     {
         byte[] body = [.. "{\"note\":\""u8, 0xC3, 0x28, .. "\"}"u8];
         var header = ShopifyWebhookSignature.Compute(WebhookTestApp.Secret, body);
 
         var response = await WebhookTestApp.PostAsync(client, ShopifyTopics.OrdersCreate, "utf8-1", body, header);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await AssertInboxCountAsync(0);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.CreateDbContext();
+        var message = await db.InboxMessages.SingleAsync();
+        Assert.Equal(InboxStatus.Failed, message.Status);
+        Assert.Contains("not valid UTF-8", message.LastError, StringComparison.Ordinal);
+        Assert.Equal(body, Convert.FromBase64String(message.Body));
     }
 
     [Fact]

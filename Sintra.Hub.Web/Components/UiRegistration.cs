@@ -25,6 +25,7 @@ public static class UiRegistration
 
         builder.AddHubIdentity();
         services.AddScoped<AdministratorSetup>();
+        services.AddSingleton<OperatorConsole>();
         services.AddScoped<Pages.Inbox.InboxRetry>();
     }
 

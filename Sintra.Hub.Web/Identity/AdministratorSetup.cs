@@ -11,6 +11,7 @@ public sealed partial class AdministratorSetup(
     RoleManager<IdentityRole> roles,
     UserManager<HubUser> users,
     IOptions<AdministratorOptions> options,
+    OperatorConsole console,
     ILogger<AdministratorSetup> logger)
 {
     private const string Lower = "abcdefghijkmnopqrstuvwxyz";
@@ -52,9 +53,11 @@ public sealed partial class AdministratorSetup(
         Check(await users.AddToRoleAsync(admin, HubRoles.Admin), $"add {settings.Email} to {HubRoles.Admin}");
         if (generated)
         {
-            LogGeneratedPassword(settings.Email, password);
-            Console.WriteLine($"Sintra Hub administrator created: {settings.Email} / {password}");
-            Console.WriteLine("This password is shown only once. Sign in and keep it safe.");
+            // The password goes to the console only: log sinks keep what they receive, and a password must not
+            // outlive this first start there.
+            LogGeneratedPassword(settings.Email);
+            console.WriteLine($"Sintra Hub administrator created: {settings.Email} / {password}");
+            console.WriteLine("This password is shown only once. Sign in and keep it safe.");
         }
         else
         {
@@ -94,8 +97,8 @@ public sealed partial class AdministratorSetup(
 
     // The generated password is logged on purpose, once, because without it the administrator could not sign in.
     [LoggerMessage(1001, LogLevel.Warning,
-        "Created the administrator {Email} with the generated password {Password}; it is shown only once")]
-    private partial void LogGeneratedPassword(string email, string password);
+        "Created the administrator {Email} with a generated password, printed once to the console")]
+    private partial void LogGeneratedPassword(string email);
 
     [LoggerMessage(1002, LogLevel.Information, "Created the administrator {Email} from the configuration")]
     private partial void LogAdministratorCreated(string email);

@@ -69,8 +69,10 @@ public static class ShopifyWebhookEndpoint
             return TypedResults.Unauthorized();
         }
 
-        // The body is stored as text, so bytes that are not UTF-8 are rejected instead of being replaced.
+        // The body is stored as text. Bytes that are not UTF-8 are kept as base64 in a failed message rather than
+        // replaced or dropped, because the signature proved the delivery genuine and Shopify would not resend it.
         string text;
+        string? bodyError = null;
         try
         {
             text = StrictUtf8.GetString(body);
@@ -78,10 +80,9 @@ public static class ShopifyWebhookEndpoint
         catch (DecoderFallbackException)
         {
             WebhookLog.InvalidUtf8(logger, webhookId, topic, shopDomain);
-            return TypedResults.Problem(
-                "The body is not valid UTF-8.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Invalid webhook body");
+            text = Convert.ToBase64String(body);
+            bodyError = "The body is not valid UTF-8, so it was stored as base64 and cannot be processed; "
+                + "ask the sender to send UTF-8 JSON.";
         }
 
         var message = new InboxMessage
@@ -97,9 +98,15 @@ public static class ShopifyWebhookEndpoint
             Body = text,
         };
 
+        if (bodyError is not null)
+        {
+            message.Status = InboxStatus.Failed;
+            message.LastError = bodyError;
+        }
+
         // A switched-off channel's deliveries are kept but not processed: staff can retry them from the inbox page
         // once the channel is active again.
-        if (!channel.IsActive)
+        if (!channel.IsActive && bodyError is null)
         {
             message.Status = InboxStatus.Ignored;
             message.LastError = $"Channel {shopDomain} is inactive; retry this message once the channel is active again.";

@@ -22,7 +22,7 @@ internal static partial class WebhookLog
     public static partial void BodyTooLarge(ILogger logger, string topic, string shopDomain, int maxBodyBytes);
 
     [LoggerMessage(2004, LogLevel.Warning,
-        "Rejected webhook delivery {DeliveryId} ({Topic}) from {ShopDomain}: the body is not valid UTF-8")]
+        "Webhook delivery {DeliveryId} ({Topic}) from {ShopDomain} is not valid UTF-8: stored as base64 and marked failed")]
     public static partial void InvalidUtf8(ILogger logger, string deliveryId, string topic, string shopDomain);
 
     [LoggerMessage(2005, LogLevel.Error,

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
@@ -56,7 +57,9 @@ public sealed partial class CatalogImportService(
         var movements = 0;
         if (plan.Warehouse is not null)
         {
-            foreach (var (variant, imported) in written.Where(w => w.Imported.Quantity is not null))
+            var counted = written.Where(w => w.Imported.Quantity is not null).ToList();
+            await AddMissingLevelsAsync(counted.Select(w => w.Variant.Id), plan.Warehouse.Id, now, cancellationToken);
+            foreach (var (variant, imported) in counted)
             {
                 var reference = new StockReference(StockReferenceTypes.Import, $"{request.ImportId}:{imported.Line}", request.Actor);
                 var movement = await ledger.SetOnHandAsync(
@@ -75,6 +78,34 @@ public sealed partial class CatalogImportService(
         await transaction.CommitAsync(cancellationToken);
         LogApplied(logger, request.ImportId, plan.Preview.Products.Count, plan.Preview.VariantCount, movements);
         return new ImportResult(plan.Preview, Applied: true, MovementsWritten: movements);
+    }
+
+    // The ledger inserts a missing level with a save of its own, and every save scans all entities the import
+    // tracks, so one level per row made a 10,000-row file take minutes. Inserting them in one batch avoids that.
+    private async Task AddMissingLevelsAsync(
+        IEnumerable<Guid> variantIds,
+        Guid warehouseId,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var existing = await db.InventoryLevels.AsNoTracking()
+            .Where(l => l.WarehouseId == warehouseId)
+            .Select(l => l.VariantId)
+            .ToListAsync(cancellationToken);
+        var stocked = existing.ToHashSet();
+        var missing = variantIds.Where(stocked.Add).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        db.InventoryLevels.AddRange(missing.Select(id => new InventoryLevel
+        {
+            VariantId = id,
+            WarehouseId = warehouseId,
+            UpdatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private IEnumerable<(ProductVariant Variant, ImportedVariant Imported)> WriteProduct(ProductMatch match, DateTime now)
