@@ -71,11 +71,13 @@ public static class ShopifyWebhookEndpoint
 
         // The body is stored as text. Bytes that are not UTF-8 are kept as base64 in a failed message rather than
         // replaced or dropped, because the signature proved the delivery genuine and Shopify would not resend it.
+        // A leading byte order mark is dropped, because JSON parsers reject it inside a string.
         string text;
         string? bodyError = null;
         try
         {
-            text = StrictUtf8.GetString(body);
+            var start = body.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            text = StrictUtf8.GetString(body, start, body.Length - start);
         }
         catch (DecoderFallbackException)
         {
