@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Web.Catalog;
+using Sintra.Hub.Web.Channels;
 using Sintra.Hub.Web.Components;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Configuration;
@@ -46,6 +47,7 @@ public static class HubComposition
         builder.AddHubUi();
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
+        builder.AddStockSync();
         services.AddAdminPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sintra.Hub.Core.Channels;
+using Sintra.Hub.Core.Persistence;
+
+namespace Sintra.Hub.Infrastructure.Shopify.Sync;
+
+/// <summary>Result of reconciling one channel.</summary>
+public sealed record ReconciliationResult(Guid ChannelId, int Checked, int Drifts, string? Error);
+
+/// <summary>
+/// Reads Shopify's on hand of every linked item, records each one that differs from the hub's target as drift, and
+/// corrects the differences with a push.
+/// </summary>
+public sealed class StockReconciliationService(
+    HubDbContext db,
+    StockPushService push,
+    StockPushPlanner planner,
+    ShopifyChannelClients clients,
+    TimeProvider clock,
+    ILogger<StockReconciliationService> logger)
+{
+    public async Task<List<ReconciliationResult>> RunAllAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<ReconciliationResult>();
+        foreach (var channel in await push.LoadEnabledChannelsAsync(cancellationToken))
+        {
+            results.Add(await RunAsync(channel, cancellationToken));
+        }
+
+        return results;
+    }
+
+    public async Task<ReconciliationResult> RunAsync(SyncChannel target, CancellationToken cancellationToken)
+    {
+        var (channel, sync, locations) = target;
+        var (client, clientError) = clients.Create(channel, sync);
+        if (client is null || locations.Count == 0)
+        {
+            return Fail(channel.Id, clientError ?? $"Channel {channel.Name} has no Shopify location mapped.");
+        }
+
+        var items = await db.ShopifyVariantLinks
+            .Where(l => l.ChannelId == channel.Id && l.InventoryItemId != null)
+            .ToDictionaryAsync(l => l.VariantId, l => l.InventoryItemId!, cancellationToken);
+        var targets = (await planner.PlanAsync(channel, locations, items.Keys, cancellationToken))
+            .Select(t => (t, items[t.VariantId]))
+            .ToList();
+        var states = await LevelStates.LoadAsync(db, channel.Id, targets, cancellationToken);
+        var read = await LevelStates.ReadAsync(client, states.Values, clock, cancellationToken);
+        if (read.Error is not null)
+        {
+            return Fail(channel.Id, read.Error);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var drifts = 0;
+        foreach (var (pushTarget, item) in targets)
+        {
+            var state = states[(item, pushTarget.LocationId)];
+            if (state.KnownOnHand is { } actual && actual != pushTarget.OnHand)
+            {
+                drifts++;
+                db.ShopifyStockDrifts.Add(new ShopifyStockDrift
+                {
+                    ChannelId = channel.Id,
+                    VariantId = pushTarget.VariantId,
+                    InventoryItemId = item,
+                    LocationId = pushTarget.LocationId,
+                    Expected = pushTarget.OnHand,
+                    Actual = actual,
+                    Source = DriftSource.Reconciliation,
+                    DetectedAt = now,
+                });
+            }
+        }
+
+        sync.LastReconciledAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        StockSyncLog.Reconciled(logger, channel.Id, targets.Count, drifts);
+        if (drifts > 0)
+        {
+            var runId = $"reconcile-{Guid.NewGuid():N}";
+            var result = await push.PushAsync(target, items.Keys, runId, runId, cancellationToken);
+            if (result.Error is not null)
+            {
+                return Fail(channel.Id, result.Error, targets.Count, drifts);
+            }
+        }
+
+        return new ReconciliationResult(channel.Id, targets.Count, drifts, null);
+    }
+
+    private ReconciliationResult Fail(Guid channelId, string error, int @checked = 0, int drifts = 0)
+    {
+        StockSyncLog.ReconcileFailed(logger, channelId, error);
+        return new ReconciliationResult(channelId, @checked, drifts, error);
+    }
+}
