@@ -1,8 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
-using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Infrastructure.Outbox;
-using Sintra.Hub.Infrastructure.Shopify.Admin;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
 
 namespace Sintra.Hub.Web.Channels;
@@ -19,18 +16,7 @@ public static class StockSyncRegistration
                 o => o.BaseDelaySeconds <= o.MaxDelaySeconds,
                 "StockSync:BaseDelaySeconds is larger than StockSync:MaxDelaySeconds; lower it or raise the maximum.")
             .ValidateOnStart();
-        services.AddShopifyAdminClient();
-        services.TryAddScoped<ChannelStock>();
-        services.AddScoped<ShopifyChannelClients>();
-        services.AddScoped<StockPushPlanner>();
-        services.AddScoped<VariantLinkResolver>();
-        services.AddScoped<StockLevelWriter>();
-        services.AddScoped<StockPushService>();
-        services.AddScoped<StockReconciliationService>();
-        services.AddScoped<InventoryLevelWebhookHandler>();
-        services.AddScoped<ChannelSyncSettingsService>();
-        services.AddScoped<StockSyncStatusService>();
-        services.AddSingleton<OutboxProcessor>();
+        services.AddStockSyncServices();
 
         var sync = builder.Configuration.GetSection(StockSyncOptions.SectionName).Get<StockSyncOptions>() ?? new();
         services.AddQuartz(quartz =>

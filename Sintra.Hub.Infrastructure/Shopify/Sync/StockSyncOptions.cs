@@ -16,7 +16,7 @@ public sealed class StockSyncOptions
 
     /// <summary>Outbox rows claimed per poll; rows of the same variant collapse into one quantity.</summary>
     [Range(1, 5000)]
-    public int BatchSize { get; set; } = 500;
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>Attempts before a row ends as failed. A failed row stays in the table and shows its error.</summary>
     [Range(1, 100)]
