@@ -91,6 +91,8 @@ public sealed class StockSyncHarness : IAsyncDisposable
 
     public HubDbContext CreateDbContext() => database.CreateDbContext();
 
+    public IServiceProvider Services => provider;
+
     /// <summary>
     /// Adds hub variants with the given on hand and, unless <paramref name="shopOnHand"/> is null, a Shopify variant
     /// of each SKU stocked at the location.

@@ -21,6 +21,23 @@ public sealed record SyncChannel(SalesChannel Channel, ShopifyChannelSync Sync, 
     /// <summary>Warehouses whose stock reaches the channel: its sources, or its order warehouse alone.</summary>
     public bool SellsFrom(Guid warehouseId) =>
         Channel.StockSources.Any(s => s.WarehouseId == warehouseId) || Channel.OrderWarehouseId == warehouseId;
+
+    /// <summary>Loads the channel with its sources, sync settings and location mappings, or null.</summary>
+    public static async Task<SyncChannel?> LoadAsync(HubDbContext db, Guid channelId,
+        CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.Include(c => c.StockSources)
+            .SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        var sync = await db.ShopifySyncs.SingleOrDefaultAsync(s => s.ChannelId == channelId, cancellationToken);
+        if (channel is null || sync is null)
+        {
+            return null;
+        }
+
+        var locations = await db.ShopifyLocations.Where(l => l.ChannelId == channelId)
+            .OrderBy(l => l.LocationName).ToListAsync(cancellationToken);
+        return new SyncChannel(channel, sync, locations);
+    }
 }
 
 /// <summary>Pushes the stock of variants to one Shopify channel.</summary>
@@ -49,20 +66,9 @@ public sealed class StockPushService(
         return result;
     }
 
-    public async Task<SyncChannel?> LoadAsync(Guid channelId, CancellationToken cancellationToken)
-    {
-        var channel = await db.Channels.Include(c => c.StockSources)
-            .SingleOrDefaultAsync(c => c.Id == channelId, cancellationToken);
-        var sync = await db.ShopifySyncs.SingleOrDefaultAsync(s => s.ChannelId == channelId, cancellationToken);
-        if (channel is null || sync is null)
-        {
-            return null;
-        }
-
-        var locations = await db.ShopifyLocations.Where(l => l.ChannelId == channelId)
-            .OrderBy(l => l.LocationName).ToListAsync(cancellationToken);
-        return new SyncChannel(channel, sync, locations);
-    }
+    /// <summary>Loads the channel with its sources, sync settings and location mappings, or null.</summary>
+    public Task<SyncChannel?> LoadAsync(Guid channelId, CancellationToken cancellationToken) =>
+        SyncChannel.LoadAsync(db, channelId, cancellationToken);
 
     /// <summary>
     /// Writes the on hand of the given variants to every mapped location of the channel, reusing

@@ -21,7 +21,7 @@ public static class StockSyncServices
         services.AddScoped<StockReconciliationService>();
         services.AddScoped<InventoryLevelWebhookHandler>();
         services.AddScoped<ChannelSyncSettingsService>();
-        services.AddScoped<StockSyncStatusService>();
+        services.TryAddScoped<StockSyncStatusService>();
         services.AddSingleton<OutboxProcessor>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Channels;
+using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Persistence;
 
@@ -29,10 +30,11 @@ public sealed record VariantChannelPush(string ChannelName, IReadOnlyList<PushTa
     IReadOnlyDictionary<string, int?> LastWrittenByLocation, string? LinkError);
 
 /// <summary>Reads the push state shown on the sync page and on the product page.</summary>
-public sealed class StockSyncStatusService(HubDbContext db, StockPushService push, StockPushPlanner planner)
+public sealed class StockSyncStatusService(IDbContextFactory<HubDbContext> contexts)
 {
     public async Task<List<ChannelSyncStatus>> GetAsync(CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Topic == OutboxTopics.StockChanged && m.Status != OutboxStatus.Done)
             .Select(m => new { m.Status, m.Payload })
@@ -40,7 +42,7 @@ public sealed class StockSyncStatusService(HubDbContext db, StockPushService pus
         var result = new List<ChannelSyncStatus>();
         foreach (var sync in await db.ShopifySyncs.AsNoTracking().ToListAsync(cancellationToken))
         {
-            if (await push.LoadAsync(sync.ChannelId, cancellationToken) is not { } channel)
+            if (await SyncChannel.LoadAsync(db, sync.ChannelId, cancellationToken) is not { } channel)
             {
                 continue;
             }
@@ -56,7 +58,7 @@ public sealed class StockSyncStatusService(HubDbContext db, StockPushService pus
                 sync.LastErrorAt,
                 sync.LastError,
                 sync.LastReconciledAt,
-                await DriftsAsync(sync.ChannelId, cancellationToken),
+                await DriftsAsync(db, sync.ChannelId, cancellationToken),
                 await db.ShopifyVariantLinks.AsNoTracking()
                     .Where(l => l.ChannelId == sync.ChannelId && l.Error != null)
                     .OrderBy(l => l.Sku)
@@ -70,10 +72,12 @@ public sealed class StockSyncStatusService(HubDbContext db, StockPushService pus
     /// <summary>Returns, per Shopify channel, the figure behind one variant's on hand and the last value written.</summary>
     public async Task<List<VariantChannelPush>> GetVariantAsync(Guid variantId, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var planner = new StockPushPlanner(db, new ChannelStock(db));
         var result = new List<VariantChannelPush>();
         foreach (var sync in await db.ShopifySyncs.AsNoTracking().ToListAsync(cancellationToken))
         {
-            if (await push.LoadAsync(sync.ChannelId, cancellationToken) is not { } channel)
+            if (await SyncChannel.LoadAsync(db, sync.ChannelId, cancellationToken) is not { } channel)
             {
                 continue;
             }
@@ -92,7 +96,8 @@ public sealed class StockSyncStatusService(HubDbContext db, StockPushService pus
         return result;
     }
 
-    private async Task<List<DriftRow>> DriftsAsync(Guid channelId, CancellationToken cancellationToken)
+    private static async Task<List<DriftRow>> DriftsAsync(
+        HubDbContext db, Guid channelId, CancellationToken cancellationToken)
     {
         var drifts = await db.ShopifyStockDrifts.AsNoTracking()
             .Where(d => d.ChannelId == channelId && d.CorrectedAt == null)

@@ -1,6 +1,7 @@
 using Sintra.Hub.Core.Catalog.Queries;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Inventory.Queries;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sintra.Hub.Infrastructure.Channels;
 
 namespace Sintra.Hub.Web.Components.Pages;
@@ -20,5 +21,6 @@ public static class AdminRegistration
         services.AddScoped<WarehouseSettingsService>();
         services.AddScoped<ChannelSettingsService>();
         services.AddScoped<ChannelSecretService>();
+        services.TryAddScoped<Infrastructure.Shopify.Sync.StockSyncStatusService>();
     }
 }
