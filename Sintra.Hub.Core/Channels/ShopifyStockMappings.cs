@@ -20,7 +20,7 @@ public class ShopifyLocationMapping
 
 /// <summary>
 /// The Shopify inventory item of a hub variant in one channel, resolved by SKU. <see cref="InventoryItemId"/> is null
-/// while the SKU is unknown in the shop, and <see cref="Error"/> then says why.
+/// while the SKU is unknown in the shop, and <see cref="Error"/> then contains the reason.
 /// </summary>
 public class ShopifyVariantLink
 {
@@ -61,7 +61,7 @@ public class ShopifyLevelState
 
     public int? LastWrittenOnHand { get; set; }
 
-    /// <summary>Shopify's available after the hub's last write: on hand minus the units Shopify holds as committed.</summary>
+    /// <summary>Shopify's available after the hub's last write: on hand minus Shopify's committed units.</summary>
     public int? LastWrittenAvailable { get; set; }
 
     public DateTime? LastWrittenAt { get; set; }

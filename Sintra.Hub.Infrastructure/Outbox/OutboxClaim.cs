@@ -32,7 +32,7 @@ internal static class OutboxClaim
             return new OutboxBatch([], now);
         }
 
-        // The lock expiry carries the clock's ticks, so it also tells this claim's rows from another worker's.
+        // A random tick offset makes the lock expiry unique, so it also identifies this claim's rows.
         var lockedUntil = now.AddSeconds(options.LockSeconds).AddTicks(Random.Shared.Next(1, 10_000));
         await Due(db.OutboxMessages.Where(m => ids.Contains(m.Id)), now)
             .ExecuteUpdateAsync(

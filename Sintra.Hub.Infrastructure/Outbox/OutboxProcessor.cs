@@ -120,8 +120,8 @@ public sealed class OutboxProcessor(
 
         foreach (var group in batch.Rows.GroupBy(r => r.EntityId is { } id ? variantErrors.GetValueOrDefault(id) : null))
         {
-            // A variant error, such as an unknown SKU, fails the same way on every attempt until someone fixes the
-            // data, so its rows fail at once and keep the message; the next stock change pushes the variant again.
+            // A variant error, such as an unknown SKU, fails the same way on every attempt until the data is fixed.
+            // Its rows fail at once and keep the message, and the next stock change pushes the variant again.
             var status = group.Key is null ? OutboxStatus.Done : OutboxStatus.Failed;
             await OutboxClaim.SetAsync(db, batch, group.Select(r => r.Id).ToList(), status, now, group.Key, now,
                 cancellationToken);

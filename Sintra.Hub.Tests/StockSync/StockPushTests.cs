@@ -22,7 +22,7 @@ public sealed class StockPushTests
 
         await harness.ProcessOutboxAsync();
 
-        // Channel stock 10 - 3 reserved = 7, plus the 3 units Shopify holds as committed for the order.
+        // Channel stock 10 - 3 reserved = 7, plus the 3 units Shopify counts as committed for the order.
         var level = harness.Shop.GetLevel(ItemOf(harness, "LINO-M"), harness.Location.Id)!;
         Assert.Equal(10, level.OnHand);
         Assert.Equal(7, level.Available);

@@ -84,7 +84,7 @@ public sealed class ChannelSyncSettingsService(
             .OrderBy(m => m.LocationName).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Replaces the channel's location mappings and forgets Shopify levels of unmapped locations. Returns an error
+    /// Replaces the channel's location mappings and deletes the stored Shopify levels of unmapped locations. Returns an error
     /// message when the mappings mix a location for the whole stock with per-warehouse ones, or map one warehouse
     /// twice, or null.
     /// </summary>
@@ -101,9 +101,9 @@ public sealed class ChannelSyncSettingsService(
             return "Each warehouse can be mapped to one location only.";
         }
 
-        var kept = mappings.Select(m => m.LocationId).ToList();
+        var mappedLocations = mappings.Select(m => m.LocationId).ToList();
         await db.ShopifyLocations.Where(m => m.ChannelId == channelId).ExecuteDeleteAsync(cancellationToken);
-        await db.ShopifyLevelStates.Where(s => s.ChannelId == channelId && !kept.Contains(s.LocationId))
+        await db.ShopifyLevelStates.Where(s => s.ChannelId == channelId && !mappedLocations.Contains(s.LocationId))
             .ExecuteDeleteAsync(cancellationToken);
         db.ShopifyLocations.AddRange(mappings.Select(m => new ShopifyLocationMapping
         {

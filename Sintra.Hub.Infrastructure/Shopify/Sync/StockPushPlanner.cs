@@ -8,7 +8,7 @@ namespace Sintra.Hub.Infrastructure.Shopify.Sync;
 /// <summary>
 /// The on hand to write for one variant at one Shopify location, and how it was reached. Shopify moved the units
 /// of orders it took to <c>committed</c>, and its available is on hand minus committed, so the hub writes its channel
-/// stock plus the units it holds reserved for this channel's open order lines.
+/// stock plus the units reserved for this channel's open order lines.
 /// </summary>
 public sealed record PushTarget(
     Guid VariantId,
