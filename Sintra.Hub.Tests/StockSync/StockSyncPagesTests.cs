@@ -1,10 +1,12 @@
 using System.Globalization;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Infrastructure.Channels;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Components.Pages.Catalog;
@@ -26,9 +28,14 @@ public sealed class StockSyncPagesTests : IAsyncLifetime
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddLogging();
-        context.Services.AddSingleton(harness.Services.GetRequiredService<IDbContextFactory<HubDbContext>>());
+        var contexts = harness.Services.GetRequiredService<IDbContextFactory<HubDbContext>>();
+        context.Services.AddSingleton(contexts);
+        context.Services.AddScoped(_ => contexts.CreateDbContext());
+        context.Services.AddSingleton(harness.Services.GetRequiredService<ChannelSecretProtector>());
+        context.Services.AddSingleton<TimeProvider>(harness.Clock);
+        context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         context.Services.AddAdminPages();
-        context.Services.AddSingleton(harness.Services.GetRequiredService<IServiceScopeFactory>());
+        context.Services.AddStockSyncServices();
     }
 
     public async Task DisposeAsync()
@@ -72,5 +79,18 @@ public sealed class StockSyncPagesTests : IAsyncLifetime
         Assert.Contains("ASSENTE-1", page.Find("[data-testid=sync-link-errors]").TextContent);
         Assert.Contains("was not found", page.Find("[data-testid=sync-link-errors]").TextContent);
         Assert.Equal("0", page.Find("[data-testid=sync-pending]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void SyncPageNeverShowsToken()
+    {
+        context.Render<MudPopoverProvider>();
+        var page = context.Render<ChannelSync>(p => p.Add(v => v.ChannelId, harness.Channel.Id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=sync-connection]"), TimeSpan.FromSeconds(5));
+        Assert.Contains("A token is stored.", page.Find("[data-testid=sync-connection]").TextContent);
+        Assert.Equal(string.Empty, page.Find("input[type=password]").GetAttribute("value") ?? string.Empty);
+        Assert.DoesNotContain(harness.Server.AccessToken, page.Markup);
+        Assert.Contains(harness.Server.BaseAddress.ToString(), page.Markup);
     }
 }
