@@ -77,6 +77,22 @@ public sealed class StockDriftTests
         Assert.NotNull((await db.ShopifySyncs.SingleAsync()).LastReconciledAt);
     }
 
+    [Fact]
+    public async Task ReconciliationCoversUnpushedVariant()
+    {
+        await using var harness = await StockSyncHarness.StartAsync();
+        await harness.AddVariantsAsync(hubOnHand: 4, shopOnHand: 1, "CANAPA-1");
+
+        var results = await harness.InScopeAsync(s =>
+            s.GetRequiredService<StockReconciliationService>().RunAllAsync(CancellationToken.None));
+
+        var result = Assert.Single(results);
+        Assert.Null(result.Error);
+        Assert.Equal(1, result.Checked);
+        Assert.Equal(1, result.Drifts);
+        Assert.Equal(4, harness.Shop.GetLevel(StockPushTests.ItemOf(harness, "CANAPA-1"), harness.Location.Id)!.OnHand);
+    }
+
     private static async Task<InboxStatus> HandleWebhookAsync(StockSyncHarness harness, string sku, int available)
     {
         var item = StockPushTests.ItemOf(harness, sku);

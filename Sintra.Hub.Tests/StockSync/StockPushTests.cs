@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sintra.Hub.Core.Channels;
+using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Infrastructure.Shopify.Admin;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
@@ -140,6 +141,41 @@ public sealed class StockPushTests
         // 20 - 2 buffer = 18, capped at 5. 3 - 1 reserved - 2 buffer = 0, plus the 1 reserved unit.
         Assert.Equal(5, harness.Shop.GetLevel(ItemOf(harness, "CAP-1"), harness.Location.Id)!.OnHand);
         Assert.Equal(1, harness.Shop.GetLevel(ItemOf(harness, "BUF-1"), harness.Location.Id)!.OnHand);
+    }
+
+    [Fact]
+    public async Task LocationsReceiveTheirWarehousePart()
+    {
+        await using var harness = await StockSyncHarness.StartAsync();
+        var second = harness.Shop.AddLocation("Magazzino Napoli");
+        var napoli = new Warehouse { Code = "NA", Name = "Napoli" };
+        await using (var db = harness.CreateDbContext())
+        {
+            db.Warehouses.Add(napoli);
+            db.ChannelStockSources.Add(new ChannelStockSource
+            {
+                ChannelId = harness.Channel.Id,
+                WarehouseId = napoli.Id,
+                Priority = 2,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var error = await harness.InScopeAsync(s => s.GetRequiredService<ChannelSyncSettingsService>()
+            .SaveMappingsAsync(harness.Channel.Id,
+            [
+                new LocationMappingInput(harness.Location.Id, harness.Location.Name, harness.Warehouse.Id),
+                new LocationMappingInput(second.Id, second.Name, napoli.Id),
+            ], CancellationToken.None));
+        Assert.Null(error);
+        var variants = await harness.AddVariantsAsync(hubOnHand: 5, shopOnHand: 0, "DUE-1");
+        harness.Shop.SetLevel(ItemOf(harness, "DUE-1"), second.Id, onHand: 0);
+        await harness.SetOnHandAsync(variants, 7, napoli.Id);
+
+        await harness.ProcessOutboxAsync();
+
+        Assert.Equal(5, harness.Shop.GetLevel(ItemOf(harness, "DUE-1"), harness.Location.Id)!.OnHand);
+        Assert.Equal(7, harness.Shop.GetLevel(ItemOf(harness, "DUE-1"), second.Id)!.OnHand);
     }
 
     [Fact]

@@ -121,13 +121,14 @@ public sealed class StockSyncHarness : IAsyncDisposable
     }
 
     /// <summary>Sets the hub's on hand of the variants through the ledger, which adds the outbox rows.</summary>
-    public Task SetOnHandAsync(IEnumerable<ProductVariant> variants, int onHand) => InScopeAsync(async services =>
+    public Task SetOnHandAsync(IEnumerable<ProductVariant> variants, int onHand, Guid? warehouseId = null) =>
+        InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<HubDbContext>();
         var ledger = services.GetRequiredService<StockLedger>();
         foreach (var variant in variants)
         {
-            await ledger.SetOnHandAsync(variant.Id, Warehouse.Id, onHand, MovementReason.Count,
+            await ledger.SetOnHandAsync(variant.Id, warehouseId ?? Warehouse.Id, onHand, MovementReason.Count,
                 new StockReference(StockReferenceTypes.User, "test", "test"), CancellationToken.None);
         }
 

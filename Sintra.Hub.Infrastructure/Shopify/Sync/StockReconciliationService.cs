@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Sintra.Hub.Core.Channels;
+using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Infrastructure.Shopify.Sync;
@@ -17,6 +18,7 @@ public sealed class StockReconciliationService(
     StockPushService push,
     StockPushPlanner planner,
     ShopifyChannelClients clients,
+    VariantLinkResolver links,
     TimeProvider clock,
     ILogger<StockReconciliationService> logger)
 {
@@ -40,9 +42,21 @@ public sealed class StockReconciliationService(
             return Fail(channel.Id, clientError ?? $"Channel {channel.Name} has no Shopify location mapped.");
         }
 
-        var items = await db.ShopifyVariantLinks
-            .Where(l => l.ChannelId == channel.Id && l.InventoryItemId != null)
-            .ToDictionaryAsync(l => l.VariantId, l => l.InventoryItemId!, cancellationToken);
+        // Every variant stocked in a source is checked, so that stock the hub never pushed is found too.
+        var sources = ChannelStock.ReservationOrder(channel);
+        var stocked = await db.InventoryLevels.AsNoTracking()
+            .Where(l => sources.Contains(l.WarehouseId))
+            .Select(l => l.VariantId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var resolved = await links.ResolveAsync(client, channel.Id, stocked, cancellationToken);
+        if (resolved.Error is not null)
+        {
+            return Fail(channel.Id, resolved.Error.Message);
+        }
+
+        var items = resolved.Value!.Values.Where(l => l.InventoryItemId is not null)
+            .ToDictionary(l => l.VariantId, l => l.InventoryItemId!);
         var targets = (await planner.PlanAsync(channel, locations, items.Keys, cancellationToken))
             .Select(t => (t, items[t.VariantId]))
             .ToList();
