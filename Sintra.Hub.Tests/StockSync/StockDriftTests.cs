@@ -78,6 +78,26 @@ public sealed class StockDriftTests
     }
 
     [Fact]
+    public async Task ReconciliationClosesSettledWebhookDrift()
+    {
+        await using var harness = await StockSyncHarness.StartAsync();
+        await harness.AddVariantsAsync(hubOnHand: 6, shopOnHand: 0, "SETA-3");
+        await harness.ProcessOutboxAsync();
+        await HandleWebhookAsync(harness, "SETA-3", available: 5);
+
+        var results = await harness.InScopeAsync(s =>
+            s.GetRequiredService<StockReconciliationService>().RunAllAsync(CancellationToken.None));
+
+        // Shopify still has the hub's 6, so the webhook's value was stale and no push is needed.
+        Assert.Equal(0, Assert.Single(results).Drifts);
+        await using var db = harness.CreateDbContext();
+        var drift = await db.ShopifyStockDrifts.SingleAsync();
+        Assert.Equal(DriftSource.Webhook, drift.Source);
+        Assert.NotNull(drift.CorrectedAt);
+        Assert.Equal(6, (await db.ShopifyLevelStates.SingleAsync()).KnownOnHand);
+    }
+
+    [Fact]
     public async Task ReconciliationCoversUnpushedVariant()
     {
         await using var harness = await StockSyncHarness.StartAsync();

@@ -106,7 +106,7 @@ public sealed class StockPushService(
         var items = resolved.Value!.Values.Where(l => l.InventoryItemId is not null)
             .ToDictionary(l => l.VariantId, l => l.InventoryItemId!);
         var targets = (await planner.PlanAsync(channel, locations, items.Keys, cancellationToken))
-            .Select(t => (t, items[t.VariantId]))
+            .Select(t => (Target: t, InventoryItemId: items[t.VariantId]))
             .ToList();
 
         var (error, writeErrors, written) = await writer.WriteAsync(

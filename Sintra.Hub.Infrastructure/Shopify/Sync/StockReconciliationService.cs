@@ -58,7 +58,7 @@ public sealed class StockReconciliationService(
         var items = resolved.Value!.Values.Where(l => l.InventoryItemId is not null)
             .ToDictionary(l => l.VariantId, l => l.InventoryItemId!);
         var targets = (await planner.PlanAsync(channel, locations, items.Keys, cancellationToken))
-            .Select(t => (t, items[t.VariantId]))
+            .Select(t => (Target: t, InventoryItemId: items[t.VariantId]))
             .ToList();
         var states = await LevelStates.LoadAsync(db, channel.Id, targets, cancellationToken);
         var read = await LevelStates.ReadAsync(client, states.Values, clock, cancellationToken);
@@ -87,6 +87,18 @@ public sealed class StockReconciliationService(
                     DetectedAt = now,
                 });
             }
+        }
+
+        // Drifts whose level now matches the hub's figure, for example a late echo, were settled without a push.
+        var matching = targets
+            .Where(t => states[(t.InventoryItemId, t.Target.LocationId)].KnownOnHand == t.Target.OnHand)
+            .Select(t => (t.InventoryItemId, t.Target.LocationId))
+            .ToHashSet();
+        var open = await db.ShopifyStockDrifts.Where(d => d.ChannelId == channel.Id && d.CorrectedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var drift in open.Where(d => matching.Contains((d.InventoryItemId, d.LocationId))))
+        {
+            drift.CorrectedAt = now;
         }
 
         sync.LastReconciledAt = now;
