@@ -35,7 +35,7 @@ public sealed class StockSyncBrowserTests
         await page.Locator("[data-testid=sync-locations]").GetByText("Magazzino Firenze").WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "channel-sync.png");
 
-        // The browser asks for no language, so the page shows the hub's default, Italian.
+        // The browser sends no Accept-Language preference, so the page uses the hub's default culture, Italian.
         Assert.Contains("Un token è salvato.", await page.Locator("[data-testid=sync-connection]").InnerTextAsync());
         Assert.DoesNotContain(shop.AccessToken, await page.ContentAsync());
         Assert.Equal("0", (await page.Locator("[data-testid=sync-pending]").InnerTextAsync()).Trim());
