@@ -35,7 +35,7 @@ public sealed class StockSyncBrowserTests
         await page.Locator("[data-testid=sync-locations]").GetByText("Magazzino Firenze").WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "channel-sync.png");
 
-        // The browser sends no Accept-Language preference, so the page uses the hub's default culture, Italian.
+        // Only the culture cookie picks a language, and the session sets none, so the page is in Italian, the default.
         Assert.Contains("Un token è salvato.", await page.Locator("[data-testid=sync-connection]").InnerTextAsync());
         Assert.DoesNotContain(shop.AccessToken, await page.ContentAsync());
         Assert.Equal("0", (await page.Locator("[data-testid=sync-pending]").InnerTextAsync()).Trim());
