@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Infrastructure.Inventory;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Web.Catalog;
 using Sintra.Hub.Web.Channels;
@@ -42,6 +43,7 @@ public static class HubComposition
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
         services.AddHubDatabase(database, dataFolder);
         services.AddScoped<Core.Inventory.StockLedger>();
+        services.AddStockCheck(configuration);
         services.AddSingleton<Infrastructure.Channels.ChannelSecretProtector>();
 
         builder.AddHubUi();

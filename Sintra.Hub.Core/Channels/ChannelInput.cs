@@ -24,4 +24,15 @@ public sealed record ChannelInput
     public string? PecAttribute { get; set; } = "pec";
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// Warehouses whose stock the channel sells, in fallback order; empty means the order warehouse alone.
+    /// </summary>
+    public List<Guid> StockSourceIds { get; set; } = [];
+
+    /// <summary>Units held back from the channel on every item; zero or more.</summary>
+    public int StockBuffer { get; set; }
+
+    /// <summary>Most units the channel may show for one item; null for no cap.</summary>
+    public int? StockCap { get; set; }
 }

@@ -38,6 +38,10 @@ public static partial class ChannelRules
         public const string SecretWhitespace = "SecretWhitespace";
         public const string SecretUnchanged = "SecretUnchanged";
         public const string NoCurrentSecret = "NoCurrentSecret";
+        public const string OrderWarehouseNotSource = "OrderWarehouseNotSource";
+        public const string SourceDuplicate = "SourceDuplicate";
+        public const string BufferNegative = "BufferNegative";
+        public const string CapNegative = "CapNegative";
     }
 
     /// <summary>
@@ -110,6 +114,7 @@ public static partial class ChannelRules
         }
 
         ValidateAttributes(input, errors);
+        ValidateStockPolicy(input, errors);
         return errors;
     }
 
@@ -147,6 +152,7 @@ public static partial class ChannelRules
         channel.FiscalAttributes.CodiceDestinatario = input.CodiceDestinatarioAttribute!.Trim();
         channel.FiscalAttributes.Pec = input.PecAttribute!.Trim();
         channel.IsActive = input.IsActive;
+        ApplyStockPolicy(input, channel);
     }
 
     /// <summary>Builds the form input from a stored channel.</summary>
@@ -162,6 +168,9 @@ public static partial class ChannelRules
         CodiceDestinatarioAttribute = channel.FiscalAttributes.CodiceDestinatario,
         PecAttribute = channel.FiscalAttributes.Pec,
         IsActive = channel.IsActive,
+        StockSourceIds = channel.StockSources.OrderBy(s => s.Priority).Select(s => s.WarehouseId).ToList(),
+        StockBuffer = channel.StockBuffer,
+        StockCap = channel.StockCap,
     };
 
     private static void ValidateAttributes(ChannelInput input, List<FieldError> errors)

@@ -37,6 +37,7 @@ internal sealed class InventoryMovementConfiguration : IEntityTypeConfiguration<
         builder.Property(m => m.ReferenceType).HasMaxLength(32);
         builder.Property(m => m.ReferenceId).HasMaxLength(128);
         builder.Property(m => m.Actor).HasMaxLength(256);
+        builder.Property(m => m.Note).HasMaxLength(StockRules.MaxReasonLength);
         builder.HasIndex(m => new { m.VariantId, m.WarehouseId, m.OccurredAt }).HasDatabaseName("IX_InventoryMovements_Item_Time");
         builder.HasIndex(m => new { m.ReferenceType, m.ReferenceId }).HasDatabaseName("IX_InventoryMovements_Reference");
         builder.HasOne<ProductVariant>().WithMany().HasForeignKey(m => m.VariantId);
@@ -52,5 +53,17 @@ internal sealed class ReservationConfiguration : IEntityTypeConfiguration<Reserv
         builder.HasOne<OrderLine>().WithMany().HasForeignKey(r => r.OrderLineId);
         builder.HasOne<ProductVariant>().WithMany().HasForeignKey(r => r.VariantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StockCheckIssueConfiguration : IEntityTypeConfiguration<StockCheckIssue>
+{
+    public void Configure(EntityTypeBuilder<StockCheckIssue> builder)
+    {
+        builder.Property(i => i.Documents).HasMaxLength(1000);
+        builder.Property(i => i.ClosedBy).HasMaxLength(256);
+        builder.HasIndex(i => new { i.Status, i.VariantId, i.WarehouseId }).HasDatabaseName("IX_StockCheckIssues_Status_Item");
+        builder.HasOne<ProductVariant>().WithMany().HasForeignKey(i => i.VariantId);
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(i => i.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

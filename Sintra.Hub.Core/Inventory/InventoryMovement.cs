@@ -32,6 +32,9 @@ public class InventoryMovement
     /// <summary>User name, job key or channel that made the change.</summary>
     public required string Actor { get; set; }
 
+    /// <summary>Reason text a user gave for a manual change, for example why units were written off.</summary>
+    public string? Note { get; set; }
+
     public DateTime OccurredAt { get; set; }
 }
 
@@ -44,4 +47,19 @@ public enum MovementReason
     ReservationRelease,
     Shipment,
     Return,
+
+    /// <summary>Units moved between two warehouses; the two movements share one reference.</summary>
+    Transfer,
+
+    /// <summary>Units moved to or from unavailable because they are damaged.</summary>
+    Damaged,
+
+    /// <summary>Units moved to or from unavailable while they wait for quality control.</summary>
+    QualityControl,
+
+    /// <summary>Units moved to or from unavailable as safety stock.</summary>
+    SafetyStock,
+
+    /// <summary>A repair that brings a level and its ledger back into agreement after a stock check.</summary>
+    Correction,
 }

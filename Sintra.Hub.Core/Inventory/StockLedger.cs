@@ -9,7 +9,7 @@ namespace Sintra.Hub.Core.Inventory;
 /// workers never both read-modify-write the same numbers, plus one ledger movement added to the context.
 /// Callers run it inside their own transaction and call <c>SaveChangesAsync</c> before committing.
 /// </summary>
-public sealed class StockLedger(HubDbContext db, TimeProvider clock)
+public sealed partial class StockLedger(HubDbContext db, TimeProvider clock)
 {
     private const int MaxAttempts = 50;
 
@@ -222,4 +222,13 @@ public static class StockReferenceTypes
     public const string Import = "Import";
 
     public const string User = "User";
+
+    /// <summary>A manual adjustment or move to unavailable; the id is generated per operation.</summary>
+    public const string Adjustment = "Adjustment";
+
+    /// <summary>A transfer between two warehouses; both movements carry the same id.</summary>
+    public const string Transfer = "Transfer";
+
+    /// <summary>A <see cref="StockCheckIssue"/> that a correction movement repaired; the id is the issue id.</summary>
+    public const string StockCheckIssue = "StockCheckIssue";
 }

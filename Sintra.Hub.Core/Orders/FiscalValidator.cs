@@ -27,35 +27,37 @@ public static class FiscalValidator
     /// <summary>
     /// Validates each field that is present. Returns one message per invalid field, naming the field and its value.
     /// </summary>
-    public static IReadOnlyList<string> Validate(FiscalData data)
+    public static IReadOnlyList<string> Validate(FiscalData data) => Diagnose(data).Select(p => p.Message).ToList();
+
+    /// <summary>Validates each field that is present and returns the problems found, for display in any language.</summary>
+    public static IReadOnlyList<FiscalProblem> Diagnose(FiscalData data)
     {
-        var problems = new List<string>();
+        var problems = new List<FiscalProblem>();
         if (data.CodiceFiscale is { } codiceFiscale && !IsValidCodiceFiscale(codiceFiscale))
         {
-            problems.Add($"Codice fiscale '{codiceFiscale}' is invalid.");
+            problems.Add(new(FiscalProblemKind.InvalidCodiceFiscale, codiceFiscale));
         }
 
         if (data.PartitaIva is { } partitaIva && !IsValidPartitaIva(partitaIva))
         {
-            problems.Add($"Partita IVA '{partitaIva}' is invalid.");
+            problems.Add(new(FiscalProblemKind.InvalidPartitaIva, partitaIva));
         }
 
         if (data.CodiceDestinatario is { } code)
         {
             if (!IsValidCodiceDestinatario(code))
             {
-                problems.Add($"Codice destinatario '{code}' is invalid: expected 7 letters or digits, or 6 for the "
-                    + "public administration.");
+                problems.Add(new(FiscalProblemKind.InvalidCodiceDestinatario, code));
             }
             else if (code == "0000000" && string.IsNullOrEmpty(data.Pec))
             {
-                problems.Add("Codice destinatario '0000000' needs a PEC address, and none was given.");
+                problems.Add(new(FiscalProblemKind.PecRequired, code));
             }
         }
 
         if (data.Pec is { } pec && !IsValidPec(pec))
         {
-            problems.Add($"PEC '{pec}' is not a valid e-mail address.");
+            problems.Add(new(FiscalProblemKind.InvalidPec, pec));
         }
 
         return problems;
@@ -122,4 +124,29 @@ public static class FiscalValidator
             .FirstOrDefault(a => string.Equals(a.Name.Trim(), name, StringComparison.OrdinalIgnoreCase))?.Value?.Trim();
         return string.IsNullOrEmpty(value) ? null : value;
     }
+}
+
+/// <summary>What is wrong with one field of an order's e-invoicing data.</summary>
+public enum FiscalProblemKind
+{
+    InvalidCodiceFiscale,
+    InvalidPartitaIva,
+    InvalidCodiceDestinatario,
+    PecRequired,
+    InvalidPec,
+}
+
+/// <summary>One invalid field of an order's e-invoicing data, with the value as received.</summary>
+public sealed record FiscalProblem(FiscalProblemKind Kind, string Value)
+{
+    /// <summary>The problem in English, as stored on the order and written to logs.</summary>
+    public string Message => Kind switch
+    {
+        FiscalProblemKind.InvalidCodiceFiscale => $"Codice fiscale '{Value}' is invalid.",
+        FiscalProblemKind.InvalidPartitaIva => $"Partita IVA '{Value}' is invalid.",
+        FiscalProblemKind.InvalidCodiceDestinatario =>
+            $"Codice destinatario '{Value}' is invalid: expected 7 letters or digits, or 6 for the public administration.",
+        FiscalProblemKind.PecRequired => $"Codice destinatario '{Value}' needs a PEC address, and none was given.",
+        _ => $"PEC '{Value}' is not a valid e-mail address.",
+    };
 }

@@ -25,7 +25,8 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
         Guid? inboxMessageId,
         CancellationToken cancellationToken)
     {
-        var channel = await db.Channels.AsNoTracking().SingleAsync(c => c.Id == channelId, cancellationToken);
+        var channel = await db.Channels.AsNoTracking().Include(c => c.StockSources)
+            .SingleAsync(c => c.Id == channelId, cancellationToken);
         var order = await db.Orders.Include(o => o.Lines)
             .SingleOrDefaultAsync(
                 o => o.ChannelId == channelId && o.ExternalId == incoming.ExternalId,

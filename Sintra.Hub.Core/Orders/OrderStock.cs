@@ -34,8 +34,9 @@ internal sealed class OrderStock(StockLedger ledger)
     }
 
     /// <summary>
-    /// Reserves the units of new matched lines in the channel's order warehouse and records what could not be reserved
-    /// as the line's shortfall.
+    /// Reserves the units of new matched lines in the channel's reservation order: the order warehouse first, then
+    /// the other stock sources by priority. Each warehouse gives what it has available, so a line may get several
+    /// reservation rows. The units that no source could give are recorded as the line's shortfall.
     /// </summary>
     public async Task ReserveNewLinesAsync(
         Order order,
@@ -44,21 +45,27 @@ internal sealed class OrderStock(StockLedger ledger)
         List<string> notes,
         CancellationToken cancellationToken)
     {
+        var sources = ChannelStock.ReservationOrder(channel);
         foreach (var line in newLines.Where(l => l.VariantId is not null && l.Quantity > 0))
         {
-            if (channel.OrderWarehouseId is not { } warehouseId)
+            if (sources.Count == 0)
             {
                 line.ShortfallQuantity = line.Quantity;
                 notes.Add($"Line {line.ExternalId}: channel {channel.Name} has no order warehouse, nothing reserved.");
                 continue;
             }
 
-            var reserved = await ledger.ReserveAsync(
-                line.Id, line.VariantId!.Value, warehouseId, line.Quantity, Reference(order), cancellationToken);
-            line.ShortfallQuantity = line.Quantity - reserved;
-            if (line.ShortfallQuantity > 0)
+            var missing = line.Quantity;
+            foreach (var warehouseId in sources.TakeWhile(_ => missing > 0))
             {
-                notes.Add($"Line {line.ExternalId} ({line.Sku}): {line.ShortfallQuantity} unit(s) short.");
+                missing -= await ledger.ReserveAsync(
+                    line.Id, line.VariantId!.Value, warehouseId, missing, Reference(order), cancellationToken);
+            }
+
+            line.ShortfallQuantity = missing;
+            if (missing > 0)
+            {
+                notes.Add($"Line {line.ExternalId} ({line.Sku}): {missing} unit(s) short.");
             }
         }
     }

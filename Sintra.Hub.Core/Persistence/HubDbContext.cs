@@ -44,6 +44,8 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ChannelStockSource> ChannelStockSources => Set<ChannelStockSource>();
 
+    public DbSet<StockCheckIssue> StockCheckIssues => Set<StockCheckIssue>();
+
     public DbSet<ShopifyChannelSync> ShopifySyncs => Set<ShopifyChannelSync>();
 
     public DbSet<ShopifyLocationMapping> ShopifyLocations => Set<ShopifyLocationMapping>();
@@ -93,6 +95,8 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<InboxStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<OutboxStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<StockQuantity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<StockCheckIssueStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private void IncrementVersions()

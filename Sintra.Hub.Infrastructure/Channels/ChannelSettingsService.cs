@@ -51,7 +51,8 @@ public sealed partial class ChannelSettingsService(
     public async Task<(ChannelInput Input, long Version)?> GetInputAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var channel = await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var channel = await db.Channels.AsNoTracking().Include(c => c.StockSources)
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return channel is null ? null : (ChannelRules.ToInput(channel), channel.Version);
     }
 
@@ -81,7 +82,8 @@ public sealed partial class ChannelSettingsService(
         SalesChannel? channel = null;
         if (id is not null)
         {
-            channel = await db.Channels.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            channel = await db.Channels.Include(c => c.StockSources)
+                .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
             if (channel is null)
             {
                 return SaveResult.NotFound;
@@ -90,6 +92,7 @@ public sealed partial class ChannelSettingsService(
 
         await ValidateWarehouseAsync(
             db, input.OrderWarehouseId!.Value, channel?.OrderWarehouseId, errors, cancellationToken);
+        await ValidateSourcesAsync(db, input.StockSourceIds, channel, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -181,6 +184,29 @@ public sealed partial class ChannelSettingsService(
         else if (!warehouse.IsActive && warehouseId != currentWarehouseId)
         {
             errors.Add(new FieldError(nameof(ChannelInput.OrderWarehouseId), ChannelRules.Errors.WarehouseInactive));
+        }
+    }
+
+    private static async Task ValidateSourcesAsync(
+        HubDbContext db,
+        IReadOnlyCollection<Guid> sourceIds,
+        SalesChannel? channel,
+        List<FieldError> errors,
+        CancellationToken cancellationToken)
+    {
+        var found = await db.Warehouses.AsNoTracking()
+            .Where(w => sourceIds.Contains(w.Id))
+            .ToDictionaryAsync(w => w.Id, w => w.IsActive, cancellationToken);
+        var current = channel?.StockSources.Select(s => s.WarehouseId).ToHashSet() ?? [];
+
+        // As with the order warehouse, a source deactivated after it was chosen may stay but not be added anew.
+        if (sourceIds.Any(id => !found.ContainsKey(id)))
+        {
+            errors.Add(new FieldError(nameof(ChannelInput.StockSourceIds), ChannelRules.Errors.WarehouseNotFound));
+        }
+        else if (sourceIds.Any(id => !found[id] && !current.Contains(id)))
+        {
+            errors.Add(new FieldError(nameof(ChannelInput.StockSourceIds), ChannelRules.Errors.WarehouseInactive));
         }
     }
 

@@ -37,7 +37,7 @@ public sealed record BrowserSeed(Guid OrderId, Guid FailedMessageId)
         {
             CodiceFiscale = "SPSCHR85M41F205X",
             PartitaIva = "12345678901",
-            Problems = "Partita IVA 12345678901 has a wrong check digit.\nCodice destinatario is missing.",
+            Problems = "Partita IVA '12345678901' is invalid.",
         };
         order.ShippingAddress = MilanAddress();
         order.BillingAddress = MilanAddress();

@@ -65,7 +65,7 @@ public sealed class OrdersBrowserTests : IAsyncLifetime
 
         await page.Locator("tr.mud-table-row", new PageLocatorOptions { HasText = "#1042" }).Locator("td").Nth(2).ClickAsync();
         await page.WaitForURLAsync($"{session.BaseUrl}/orders/{seed.OrderId}");
-        await page.GetByText("Codice destinatario is missing.").WaitForAsync();
+        await page.GetByText("Partita IVA '12345678901' non valida: servono 11 cifre con la cifra di controllo corretta.").WaitForAsync();
         await BrowserSession.ScreenshotAsync(page, "order-detail.png");
 
         var text = await page.InnerTextAsync(".mud-main-content");

@@ -99,6 +99,25 @@ public sealed class WebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InactiveChannelDeliveryKeptIgnored()
+    {
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Channels.ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false));
+        }
+
+        var body = ShopifyOrderJson.Create(5002, Placed, Placed, "pending", [new TestLine(1, "0001234", 1)]);
+        var response = await app.PostAsync(client, ShopifyTopics.OrdersCreate, "inactive-1", body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var check = app.CreateDbContext();
+        var message = await check.InboxMessages.SingleAsync();
+        Assert.Equal(InboxStatus.Ignored, message.Status);
+        Assert.Contains("inactive", message.LastError, StringComparison.Ordinal);
+        Assert.Equal(body, message.Body);
+    }
+
+    [Fact]
     public async Task BadSignatureLeavesInboxEmpty()
     {
         var body = ShopifyOrderJson.Create(5002, Placed, Placed, "pending", [new TestLine(1, "0001234", 1)]);

@@ -20,4 +20,13 @@ public static class PageRoles
     public const string Channels = HubRoles.Admin;
 
     public const string Inbox = HubRoles.Admin + "," + HubRoles.Operator;
+
+    /// <summary>The shortfall and stock check lists.</summary>
+    public const string Stock = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;
+
+    /// <summary>Manual adjustments, transfers and moves to unavailable.</summary>
+    public const string StockOperations = HubRoles.Admin + "," + HubRoles.Warehouse;
+
+    /// <summary>Repairs of stock check issues, which write correction movements.</summary>
+    public const string StockRepair = HubRoles.Admin;
 }

@@ -53,7 +53,7 @@ public static class ShopifyWebhookEndpoint
 
         var channel = await db.Channels.AsNoTracking()
             .Where(c => c.ShopDomain.ToLower() == shopDomain)
-            .Select(c => new { c.Id, c.WebhookSecretProtected, c.PreviousWebhookSecretProtected })
+            .Select(c => new { c.Id, c.IsActive, c.WebhookSecretProtected, c.PreviousWebhookSecretProtected })
             .FirstOrDefaultAsync(cancellationToken);
         var signature = headers["X-Shopify-Hmac-Sha256"].ToString();
         if (channel is null)
@@ -96,6 +96,14 @@ public static class ShopifyWebhookEndpoint
             TriggeredAt = WebhookHeaders.Timestamp(headers, "X-Shopify-Triggered-At"),
             Body = text,
         };
+
+        // A switched-off channel's deliveries are kept but not processed: staff can retry them from the inbox page
+        // once the channel is active again.
+        if (!channel.IsActive)
+        {
+            message.Status = InboxStatus.Ignored;
+            message.LastError = $"Channel {shopDomain} is inactive; retry this message once the channel is active again.";
+        }
 
         // The request's token is not used from here on: a client that disconnects after a verified delivery
         // must not leave it half stored.

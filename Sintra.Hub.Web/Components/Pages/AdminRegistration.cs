@@ -1,12 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sintra.Hub.Core.Catalog.Queries;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Inventory.Queries;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sintra.Hub.Infrastructure.Channels;
 
 namespace Sintra.Hub.Web.Components.Pages;
 
-/// <summary>Services behind the product, warehouse and channel pages.</summary>
+/// <summary>Services behind the product, warehouse, channel and stock pages.</summary>
 public static class AdminRegistration
 {
     public static void AddAdminPages(this IServiceCollection services)
@@ -21,6 +21,10 @@ public static class AdminRegistration
         services.AddScoped<WarehouseSettingsService>();
         services.AddScoped<ChannelSettingsService>();
         services.AddScoped<ChannelSecretService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<StockOperationService>();
+        services.AddScoped<StockAttentionQueries>();
+        services.AddScoped<ProductStockQueries>();
         services.TryAddScoped<Infrastructure.Shopify.Sync.StockSyncStatusService>();
     }
 }

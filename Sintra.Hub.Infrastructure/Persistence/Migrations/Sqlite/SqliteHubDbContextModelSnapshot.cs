@@ -722,6 +722,10 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
@@ -814,6 +818,66 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Reservations_Item_Status");
 
                     b.ToTable("Reservations");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Inventory.StockCheckIssue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Documents")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LedgerValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LevelValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpenReservations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quantity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("Status", "VariantId", "WarehouseId")
+                        .HasDatabaseName("IX_StockCheckIssues_Status_Item");
+
+                    b.ToTable("StockCheckIssues");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Inventory.Warehouse", b =>
@@ -1471,6 +1535,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Inventory.StockCheckIssue", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)

@@ -384,6 +384,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     ReferenceType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     ReferenceId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
                     Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
@@ -397,6 +398,41 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_InventoryMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockCheckIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Quantity = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    LevelValue = table.Column<int>(type: "int", nullable: false),
+                    LedgerValue = table.Column<int>(type: "int", nullable: false),
+                    OpenReservations = table.Column<int>(type: "int", nullable: true),
+                    Documents = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockCheckIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockCheckIssues_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StockCheckIssues_Warehouses_WarehouseId",
                         column: x => x.WarehouseId,
                         principalTable: "Warehouses",
                         principalColumn: "Id",
@@ -925,6 +961,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StockCheckIssues_Status_Item",
+                table: "StockCheckIssues",
+                columns: new[] { "Status", "VariantId", "WarehouseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockCheckIssues_VariantId",
+                table: "StockCheckIssues",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StockCheckIssues_WarehouseId",
+                table: "StockCheckIssues",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_Barcode",
                 table: "Variants",
                 column: "Barcode");
@@ -1004,6 +1055,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ShopifyVariantLinks");
+
+            migrationBuilder.DropTable(
+                name: "StockCheckIssues");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
