@@ -36,6 +36,9 @@ public sealed class StockSyncPagesTests : IAsyncLifetime
         context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         context.Services.AddAdminPages();
         context.Services.AddStockSyncServices();
+        var authorization = context.AddAuthorization();
+        authorization.SetAuthorized("admin@sintra.test");
+        authorization.SetRoles("Admin");
     }
 
     public async Task DisposeAsync()
