@@ -6,6 +6,7 @@ using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Inventory;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Web.Catalog;
+using Sintra.Hub.Web.Channels;
 using Sintra.Hub.Web.Components;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Configuration;
@@ -50,6 +51,7 @@ public static class HubComposition
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
         builder.AddStockImportPages();
+        builder.AddStockSync();
         services.AddAdminPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();

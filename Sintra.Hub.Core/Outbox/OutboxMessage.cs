@@ -32,6 +32,11 @@ public class OutboxMessage : IVersioned
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// Key of the channel call this row leads, kept across retries so that the channel applies a resent call once.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ProcessedAt { get; set; }

@@ -10,6 +10,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Topic).HasMaxLength(64);
         builder.Property(m => m.Payload).HasMaxLength(4000);
         builder.Property(m => m.LastError).HasMaxLength(4000);
+        builder.Property(m => m.IdempotencyKey).HasMaxLength(100);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt }).HasDatabaseName("IX_OutboxMessages_Status_NextAttempt");
         builder.HasIndex(m => new { m.Topic, m.EntityId }).HasDatabaseName("IX_OutboxMessages_Topic_Entity");
     }

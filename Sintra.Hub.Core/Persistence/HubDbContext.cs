@@ -46,6 +46,16 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<StockCheckIssue> StockCheckIssues => Set<StockCheckIssue>();
 
+    public DbSet<ShopifyChannelSync> ShopifySyncs => Set<ShopifyChannelSync>();
+
+    public DbSet<ShopifyLocationMapping> ShopifyLocations => Set<ShopifyLocationMapping>();
+
+    public DbSet<ShopifyVariantLink> ShopifyVariantLinks => Set<ShopifyVariantLink>();
+
+    public DbSet<ShopifyLevelState> ShopifyLevelStates => Set<ShopifyLevelState>();
+
+    public DbSet<ShopifyStockDrift> ShopifyStockDrifts => Set<ShopifyStockDrift>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         IncrementVersions();

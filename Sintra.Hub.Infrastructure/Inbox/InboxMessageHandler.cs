@@ -1,14 +1,20 @@
 using Sintra.Hub.Core.Orders;
 using Sintra.Hub.Core.Webhooks;
 using Sintra.Hub.Infrastructure.Shopify;
+using Sintra.Hub.Infrastructure.Shopify.Sync;
 
 namespace Sintra.Hub.Infrastructure.Inbox;
 
 /// <summary>Applies one inbox message by its topic inside the caller's transaction.</summary>
-public sealed class InboxMessageHandler(OrderIngestionService ingestion)
+public sealed class InboxMessageHandler(OrderIngestionService ingestion, InventoryLevelWebhookHandler inventoryLevels)
 {
     public async Task<InboxHandling> HandleAsync(InboxMessage message, CancellationToken cancellationToken)
     {
+        if (message.Source == ShopifyTopics.Source && message.Topic == InventoryLevelWebhookHandler.Topic)
+        {
+            return new InboxHandling(await inventoryLevels.HandleAsync(message, cancellationToken), null);
+        }
+
         if (message.Source != ShopifyTopics.Source || !ShopifyTopics.IsOrderTopic(message.Topic))
         {
             return new InboxHandling(InboxStatus.Ignored, null);

@@ -7,6 +7,7 @@ using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Core.Webhooks;
 using Sintra.Hub.Infrastructure.Inbox;
 using Sintra.Hub.Infrastructure.Shopify;
+using Sintra.Hub.Infrastructure.Shopify.Sync;
 using Sintra.Hub.Tests.Support;
 
 namespace Sintra.Hub.Tests.Orders;
@@ -30,6 +31,7 @@ public sealed class IngestionHost : IAsyncDisposable
         collection.AddScoped<StockLedger>();
         collection.AddScoped<OrderIngestionService>();
         collection.AddScoped<InboxMessageHandler>();
+        collection.AddScoped<InventoryLevelWebhookHandler>();
         collection.AddSingleton<InboxProcessor>();
         services = collection.BuildServiceProvider(validateScopes: true);
         Database = database;

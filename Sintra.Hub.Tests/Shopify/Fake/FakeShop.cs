@@ -56,6 +56,14 @@ public sealed partial class FakeShop
         }
     }
 
+    public FakeVariant? FindVariant(string sku)
+    {
+        lock (gate)
+        {
+            return variants.FirstOrDefault(variant => variant.Sku == sku);
+        }
+    }
+
     public FakeLevel? GetLevel(string inventoryItemId, string locationId)
     {
         lock (gate)

@@ -23,6 +23,13 @@ public sealed class SteppingClock : TimeProvider
     /// <summary>Total time the clock has been moved forward.</summary>
     public TimeSpan Advanced { get; private set; }
 
+    /// <summary>Moves the clock forward, firing the timers that fall due.</summary>
+    public void Advance(TimeSpan delta)
+    {
+        Advanced += delta;
+        inner.Advance(delta);
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new TrackedTimer(this);

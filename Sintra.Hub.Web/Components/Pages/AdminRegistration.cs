@@ -25,5 +25,6 @@ public static class AdminRegistration
         services.AddScoped<StockOperationService>();
         services.AddScoped<StockAttentionQueries>();
         services.AddScoped<ProductStockQueries>();
+        services.TryAddScoped<Infrastructure.Shopify.Sync.StockSyncStatusService>();
     }
 }

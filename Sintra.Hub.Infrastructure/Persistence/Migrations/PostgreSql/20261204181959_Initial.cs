@@ -98,6 +98,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     LockedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
@@ -603,6 +604,129 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ShopifyLevelStates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InventoryItemId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LocationId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    KnownOnHand = table.Column<int>(type: "integer", nullable: true),
+                    LastWrittenOnHand = table.Column<int>(type: "integer", nullable: true),
+                    LastWrittenAvailable = table.Column<int>(type: "integer", nullable: true),
+                    LastWrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EchoCount = table.Column<int>(type: "integer", nullable: false),
+                    LastEchoAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyLevelStates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShopifyLevelStates_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifyLocations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LocationId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LocationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyLocations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShopifyLocations_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifyStockDrifts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    InventoryItemId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LocationId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Expected = table.Column<int>(type: "integer", nullable: true),
+                    Actual = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CorrectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyStockDrifts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShopifyStockDrifts_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifySyncs",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccessTokenProtected = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ApiBaseAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PushEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LastSuccessAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastErrorAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LastReconciledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifySyncs", x => x.ChannelId);
+                    table.ForeignKey(
+                        name: "FK_ShopifySyncs_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShopifyVariantLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sku = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    InventoryItemId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShopifyVariantLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShopifyVariantLinks_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderEvents",
                 columns: table => new
                 {
@@ -867,6 +991,34 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShopifyLevelStates_ChannelId_InventoryItemId_LocationId",
+                table: "ShopifyLevelStates",
+                columns: new[] { "ChannelId", "InventoryItemId", "LocationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShopifyLevelStates_VariantId",
+                table: "ShopifyLevelStates",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShopifyLocations_ChannelId_LocationId",
+                table: "ShopifyLocations",
+                columns: new[] { "ChannelId", "LocationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShopifyStockDrifts_ChannelId_DetectedAt",
+                table: "ShopifyStockDrifts",
+                columns: new[] { "ChannelId", "DetectedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShopifyVariantLinks_ChannelId_VariantId",
+                table: "ShopifyVariantLinks",
+                columns: new[] { "ChannelId", "VariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StockCheckIssues_Status_Item",
                 table: "StockCheckIssues",
                 columns: new[] { "Status", "VariantId", "WarehouseId" });
@@ -966,6 +1118,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Reservations");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyLevelStates");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyLocations");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyStockDrifts");
+
+            migrationBuilder.DropTable(
+                name: "ShopifySyncs");
+
+            migrationBuilder.DropTable(
+                name: "ShopifyVariantLinks");
 
             migrationBuilder.DropTable(
                 name: "StockCheckIssues");
