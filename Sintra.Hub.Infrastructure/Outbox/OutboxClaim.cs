@@ -8,8 +8,12 @@ namespace Sintra.Hub.Infrastructure.Outbox;
 /// <summary>Rows claimed together. <see cref="LockedUntil"/> is the claim's token as well as its expiry.</summary>
 internal sealed record OutboxBatch(List<OutboxMessage> Rows, DateTime LockedUntil)
 {
+    // Chosen on first use, because an empty claim (nothing due) has no leader.
+    private readonly Lazy<OutboxMessage> leader =
+        new(() => Rows.OrderBy(r => r.IdempotencyKey is null).ThenBy(r => r.CreatedAt).First());
+
     /// <summary>The row whose idempotency key the batch's calls use: one that already has a key, else the oldest.</summary>
-    public OutboxMessage Leader { get; } = Rows.OrderBy(r => r.IdempotencyKey is null).ThenBy(r => r.CreatedAt).First();
+    public OutboxMessage Leader => leader.Value;
 }
 
 /// <summary>Claims, keys and settles outbox rows with conditional updates, so two workers never hold the same row.</summary>
