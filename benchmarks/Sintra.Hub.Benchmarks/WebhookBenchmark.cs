@@ -188,17 +188,4 @@ public static class WebhookBenchmark
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-
-    private sealed class BenchmarkAppFactory(string dataFolder) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Hub:DataFolder", dataFolder);
-            builder.UseSetting("DemoData:Enabled", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Identity:Administrator:Email", "bench@example.it");
-            builder.UseSetting("Identity:Administrator:Password", "Bench-Password-2026!");
-        }
-    }
 }
