@@ -8,6 +8,7 @@ using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Infrastructure.Shopify.Admin;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
 using Sintra.Hub.Tests.Shopify.Fake;
 
@@ -85,7 +86,7 @@ public static class StockPushBenchmark
 
         var wrong = items.Select((item, i) => shop.Shop.GetLevel(item, location.Id)!.OnHand == 10 + i).Count(ok => !ok);
         var sorted = latencies.Order().ToArray();
-        var pushes = shop.RequestsFor("inventorySetQuantities");
+        var pushes = shop.RequestsFor(ShopifyAdminDocuments.SetOnHandQuantitiesOperation);
         return string.Join(Environment.NewLine,
         [
             Machine.Describe(),
@@ -111,7 +112,7 @@ public static class StockPushBenchmark
             for (; seen < requests.Count; seen++)
             {
                 var request = requests[seen];
-                if (request.OperationName != "inventorySetQuantities" || request.StatusCode != 200)
+                if (request.OperationName != ShopifyAdminDocuments.SetOnHandQuantitiesOperation || request.StatusCode != 200)
                 {
                     continue;
                 }
