@@ -8,8 +8,11 @@ namespace Sintra.Hub.Infrastructure.Outbox;
 /// <summary>Rows claimed together. <see cref="LockedUntil"/> is the claim's token as well as its expiry.</summary>
 internal sealed record OutboxBatch(List<OutboxMessage> Rows, DateTime LockedUntil)
 {
-    /// <summary>The row whose idempotency key the batch's calls use: one that already has a key, else the oldest.</summary>
-    public OutboxMessage Leader { get; } = Rows.OrderBy(r => r.IdempotencyKey is null).ThenBy(r => r.CreatedAt).First();
+    /// <summary>
+    /// The row whose idempotency key the batch's calls use: one that already has a key, else the oldest.
+    /// Computed on access, because an empty batch, which an idle poll returns, has no leader.
+    /// </summary>
+    public OutboxMessage Leader => Rows.OrderBy(r => r.IdempotencyKey is null).ThenBy(r => r.CreatedAt).First();
 }
 
 /// <summary>Claims, keys and settles outbox rows with conditional updates, so two workers never hold the same row.</summary>
