@@ -5,11 +5,11 @@ namespace Sintra.Hub.Benchmarks;
 /// <summary>
 /// Runs one benchmark, chosen by the first argument:
 /// <list type="bullet">
-/// <item><c>[deliveries] [concurrency]</c> (default): webhook intake and order processing on SQLite.</item>
+/// <item><c>[webhooks] [deliveries] [concurrency]</c> (default): webhook intake and order processing on SQLite.</item>
 /// <item><c>reservations [count] [workers]</c>: <c>StockLedger.ReserveAsync</c> on SQLite, then on the PostgreSQL
 /// server named by <c>SINTRA_BENCH_POSTGRES</c> when it is set.</item>
-/// <item><c>stock-push [changes] [spacing-ms] [poll-seconds]</c>: time from a committed stock change to its arrival at a fake
-/// Shopify Admin API on 127.0.0.1.</item>
+/// <item><c>stock-push [changes] [spacing-ms] [poll-seconds]</c>: time from a committed stock change to its
+/// arrival at a fake Shopify Admin API on 127.0.0.1.</item>
 /// </list>
 /// Usage: <c>dotnet run -c Release --project benchmarks/Sintra.Hub.Benchmarks -- [verb] [arguments]</c>.
 /// </summary>
@@ -17,8 +17,10 @@ public static class BenchmarkMain
 {
     public static async Task Main(string[] args)
     {
-        var verb = args.Length > 0 && !char.IsAsciiDigit(args[0][0]) ? args[0] : "webhooks";
-        var numbers = verb == "webhooks" ? args : args[1..];
+        // Numbers alone run the webhook benchmark, as before verbs existed.
+        var named = args.Length > 0 && !char.IsAsciiDigit(args[0][0]);
+        var verb = named ? args[0] : "webhooks";
+        var numbers = named ? args[1..] : args;
         switch (verb)
         {
             case "webhooks":

@@ -119,7 +119,13 @@ public static class ReservationBenchmark
                 // The other lines take the 100 items in turn, counted without the hot lines.
                 var cold = index - (index / HotEvery) - 1;
                 var variant = product.Variants[index % HotEvery == 0 ? 0 : 1 + (cold % ItemCount)];
-                var line = new OrderLine { ExternalId = index, Title = "Articolo", Quantity = 1, VariantId = variant.Id };
+                var line = new OrderLine
+                {
+                    ExternalId = index,
+                    Title = "Articolo",
+                    Quantity = 1,
+                    VariantId = variant.Id,
+                };
                 order.Lines.Add(line);
                 lines[index] = (line.Id, variant.Id);
             }

@@ -96,7 +96,8 @@ public static class StockPushBenchmark
                 : $"commit to Shopify: median {Percentiles.Of(sorted, 0.50):F0} ms, "
                     + $"p95 {Percentiles.Of(sorted, 0.95):F0} ms, max {sorted[^1]:F0} ms",
             $"arrived: {sorted.Length} of {changes}; shop levels not equal to the hub: {wrong}; "
-                + $"inventorySetQuantities requests: {pushes.Count}, accepted: {pushes.Count(p => p.StatusCode == 200)}",
+                + $"inventorySetQuantities requests: {pushes.Count}, "
+                + $"accepted: {pushes.Count(p => p.StatusCode == 200)}",
         ]);
     }
 
@@ -112,7 +113,9 @@ public static class StockPushBenchmark
             for (; seen < requests.Count; seen++)
             {
                 var request = requests[seen];
-                if (request.OperationName != ShopifyAdminDocuments.SetOnHandQuantitiesOperation || request.StatusCode != 200)
+                var accepted = request.OperationName == ShopifyAdminDocuments.SetOnHandQuantitiesOperation
+                    && request.StatusCode == 200;
+                if (!accepted)
                 {
                     continue;
                 }
