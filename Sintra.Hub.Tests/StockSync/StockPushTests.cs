@@ -36,6 +36,17 @@ public sealed class StockPushTests
     }
 
     [Fact]
+    public async Task EmptyOutboxClaimsNothing()
+    {
+        await using var harness = await StockSyncHarness.StartAsync();
+
+        var claimed = await harness.ProcessOutboxAsync();
+
+        Assert.Equal(0, claimed);
+        Assert.Empty(harness.Server.RequestsFor(SetQuantities));
+    }
+
+    [Fact]
     public async Task SixHundredItemsSendThreeCalls()
     {
         await using var harness = await StockSyncHarness.StartAsync();

@@ -3,18 +3,63 @@ using System.Globalization;
 namespace Sintra.Hub.Benchmarks;
 
 /// <summary>
-/// Measures the webhook path on the embedded default (SQLite): how many signed deliveries per second the endpoint
-/// acknowledges, and how many orders per second the inbox job turns into orders with reservations.
-/// Usage: <c>dotnet run -c Release --project benchmarks/Sintra.Hub.Benchmarks -- [deliveries] [concurrency]</c>.
+/// Runs one benchmark, chosen by the first argument:
+/// <list type="bullet">
+/// <item><c>[webhooks] [deliveries] [concurrency]</c> (default): webhook intake and order processing on SQLite.</item>
+/// <item><c>reservations [count] [workers]</c>: <c>StockLedger.ReserveAsync</c> on SQLite, then on the PostgreSQL
+/// server named by <c>SINTRA_BENCH_POSTGRES</c> when it is set.</item>
+/// <item><c>stock-push [changes] [spacing-ms] [poll-seconds]</c>: time from a committed stock change to its
+/// arrival at a fake Shopify Admin API on 127.0.0.1.</item>
+/// </list>
+/// Usage: <c>dotnet run -c Release --project benchmarks/Sintra.Hub.Benchmarks -- [verb] [arguments]</c>.
 /// </summary>
 public static class BenchmarkMain
 {
     public static async Task Main(string[] args)
     {
-        var deliveries = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-        var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
-
-        var report = await WebhookBenchmark.RunAsync(deliveries, concurrency);
-        Console.WriteLine(report);
+        // Numbers alone run the webhook benchmark, as before verbs existed.
+        var named = args.Length > 0 && !char.IsAsciiDigit(args[0][0]);
+        var verb = named ? args[0] : "webhooks";
+        var numbers = named ? args[1..] : args;
+        switch (verb)
+        {
+            case "webhooks":
+                Console.WriteLine(await WebhookBenchmark.RunAsync(Number(numbers, 0, 2000), Number(numbers, 1, 16)));
+                break;
+            case "reservations":
+                await RunReservationsAsync(Number(numbers, 0, 4000), Number(numbers, 1, 8));
+                break;
+            case "stock-push":
+                Console.WriteLine(await StockPushBenchmark.RunAsync(
+                    Number(numbers, 0, 200), Number(numbers, 1, 100), Number(numbers, 2, 5)));
+                break;
+            default:
+                Console.Error.WriteLine(
+                    $"Unknown benchmark '{verb}'. Use webhooks (the default), reservations or stock-push.");
+                Environment.ExitCode = 2;
+                break;
+        }
     }
+
+    private static async Task RunReservationsAsync(int reservations, int workers)
+    {
+        Console.WriteLine(Machine.Describe());
+        await using (var sqlite = await BenchmarkDatabase.CreateSqliteAsync())
+        {
+            Console.WriteLine(await ReservationBenchmark.RunAsync(sqlite, reservations, workers));
+        }
+
+        if (BenchmarkDatabase.PostgresAdmin() is not { } admin)
+        {
+            Console.WriteLine($"PostgreSql: skipped, because {BenchmarkDatabase.PostgresVariable} is not set. Set it "
+                + "to a connection string of a server on which the benchmark may create and drop a database.");
+            return;
+        }
+
+        await using var postgres = await BenchmarkDatabase.CreatePostgresAsync(admin);
+        Console.WriteLine(await ReservationBenchmark.RunAsync(postgres, reservations, workers));
+    }
+
+    private static int Number(string[] args, int index, int fallback) =>
+        args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 }

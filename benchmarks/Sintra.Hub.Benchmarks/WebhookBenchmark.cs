@@ -3,8 +3,6 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -188,17 +186,4 @@ public static class WebhookBenchmark
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-
-    private sealed class BenchmarkAppFactory(string dataFolder) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Hub:DataFolder", dataFolder);
-            builder.UseSetting("DemoData:Enabled", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Identity:Administrator:Email", "bench@example.it");
-            builder.UseSetting("Identity:Administrator:Password", "Bench-Password-2026!");
-        }
-    }
 }
