@@ -9,7 +9,9 @@ namespace Sintra.Hub.Infrastructure.Outbox;
 internal sealed record OutboxBatch(List<OutboxMessage> Rows, DateTime LockedUntil)
 {
     /// <summary>The row whose idempotency key the batch's calls use: one that already has a key, else the oldest.</summary>
-    public OutboxMessage Leader { get; } = Rows.OrderBy(r => r.IdempotencyKey is null).ThenBy(r => r.CreatedAt).First();
+    /// <remarks>Chosen on first use, because an empty batch, which ends processing, has no leader.</remarks>
+    public OutboxMessage Leader =>
+        field ??= Rows.OrderBy(r => r.IdempotencyKey is null).ThenBy(r => r.CreatedAt).First();
 }
 
 /// <summary>Claims, keys and settles outbox rows with conditional updates, so two workers never hold the same row.</summary>
