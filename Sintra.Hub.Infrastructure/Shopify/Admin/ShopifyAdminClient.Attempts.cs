@@ -51,7 +51,11 @@ public sealed partial class ShopifyAdminClient
         {
             var requested = parsed.Extensions?.Cost?.RequestedQueryCost ?? 0;
             var wait = bucket.TimeUntilAvailable(requested);
-            return Attempt.Throttled(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(100), status, parsed);
+
+            // A wait computed to the exact refill point can end a fraction of a point short, because of rounding
+            // to ticks, so each retry would wait a shorter time again. The floor lets real points restore.
+            var floor = TimeSpan.FromMilliseconds(100);
+            return Attempt.Throttled(wait > floor ? wait : floor, status, parsed);
         }
 
         if (parsed.HasErrorCode("ACCESS_DENIED"))
