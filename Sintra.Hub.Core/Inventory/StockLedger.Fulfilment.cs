@@ -39,7 +39,7 @@ public sealed partial class StockLedger
         foreach (var reservation in open.TakeWhile(_ => remaining > 0))
         {
             var take = Math.Min(remaining, reservation.Quantity);
-            await CloseReservationAsync(reservation, take, cancellationToken);
+            await CloseReservationAsync(reservation, take, ReservationStatus.Fulfilled, cancellationToken);
             var key = (reservation.VariantId, reservation.WarehouseId);
             shippedByWarehouse[key] = shippedByWarehouse.GetValueOrDefault(key) + take;
             remaining -= take;
@@ -59,10 +59,53 @@ public sealed partial class StockLedger
     }
 
     /// <summary>
-    /// Marks <paramref name="take"/> units of an open reservation as fulfilled. The UPDATE is conditional on the
-    /// quantity read, so two workers never ship the same reserved units.
+    /// Releases up to <paramref name="quantity"/> reserved units of an order line, newest reservation first, so that
+    /// the units reserved in the order warehouse are the last to go. A reservation released in part is split. Returns
+    /// the units released, which is less than asked when the line has fewer open units.
     /// </summary>
-    private async Task CloseReservationAsync(Reservation reservation, int take, CancellationToken cancellationToken)
+    /// <exception cref="DbUpdateConcurrencyException">Another worker changed the same reservation meanwhile.</exception>
+    public async Task<int> ReleasePartAsync(
+        Guid orderLineId,
+        int quantity,
+        StockReference reference,
+        CancellationToken cancellationToken)
+    {
+        if (quantity <= 0)
+        {
+            return 0;
+        }
+
+        var open = await db.Reservations.AsNoTracking()
+            .Where(r => r.OrderLineId == orderLineId && r.Status == ReservationStatus.Open)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var remaining = quantity;
+        var released = 0;
+        foreach (var reservation in open.TakeWhile(_ => remaining > 0))
+        {
+            var take = Math.Min(remaining, reservation.Quantity);
+            await CloseReservationAsync(reservation, take, ReservationStatus.Released, cancellationToken);
+            var change = await ChangeLevelAsync(
+                reservation.VariantId, reservation.WarehouseId, _ => new LevelDelta(0, -take, 0), cancellationToken)
+                ?? throw new InvalidOperationException(
+                    $"Reservation {reservation.Id} points to a missing inventory level.");
+            AddMovement(change, MovementReason.ReservationRelease, reference);
+            remaining -= take;
+            released += take;
+        }
+
+        return released;
+    }
+
+    /// <summary>
+    /// Closes <paramref name="take"/> units of an open reservation with <paramref name="status"/>. The UPDATE is
+    /// conditional on the quantity read, so two workers never close the same reserved units.
+    /// </summary>
+    private async Task CloseReservationAsync(
+        Reservation reservation,
+        int take,
+        ReservationStatus status,
+        CancellationToken cancellationToken)
     {
         var now = Now;
         var whole = take == reservation.Quantity;
@@ -70,13 +113,13 @@ public sealed partial class StockLedger
             r.Id == reservation.Id && r.Status == ReservationStatus.Open && r.Quantity == reservation.Quantity);
         var updated = whole
             ? await query.ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Status, ReservationStatus.Fulfilled).SetProperty(r => r.ClosedAt, now),
+                s => s.SetProperty(r => r.Status, status).SetProperty(r => r.ClosedAt, now),
                 cancellationToken)
             : await query.ExecuteUpdateAsync(s => s.SetProperty(r => r.Quantity, reservation.Quantity - take),
                 cancellationToken);
         if (updated != 1)
         {
-            throw new DbUpdateConcurrencyException($"Reservation {reservation.Id} changed while it was being fulfilled.");
+            throw new DbUpdateConcurrencyException($"Reservation {reservation.Id} changed while it was being closed.");
         }
 
         if (!whole)
@@ -87,7 +130,7 @@ public sealed partial class StockLedger
                 VariantId = reservation.VariantId,
                 WarehouseId = reservation.WarehouseId,
                 Quantity = take,
-                Status = ReservationStatus.Fulfilled,
+                Status = status,
                 CreatedAt = reservation.CreatedAt,
                 ClosedAt = now,
             });

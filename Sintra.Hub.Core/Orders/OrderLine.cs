@@ -38,5 +38,8 @@ public class OrderLine
     /// <summary>Units that could not be reserved because stock was short.</summary>
     public int ShortfallQuantity { get; set; }
 
+    /// <summary>Units the channel has refunded, shipped or not.</summary>
+    public int RefundedQuantity { get; set; }
+
     public bool IsUnmatched => VariantId is null;
 }

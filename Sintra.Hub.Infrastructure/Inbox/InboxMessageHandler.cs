@@ -6,13 +6,23 @@ using Sintra.Hub.Infrastructure.Shopify.Sync;
 namespace Sintra.Hub.Infrastructure.Inbox;
 
 /// <summary>Applies one inbox message by its topic inside the caller's transaction.</summary>
-public sealed class InboxMessageHandler(OrderIngestionService ingestion, InventoryLevelWebhookHandler inventoryLevels)
+public sealed class InboxMessageHandler(
+    OrderIngestionService ingestion,
+    OrderRefundService refunds,
+    InventoryLevelWebhookHandler inventoryLevels)
 {
     public async Task<InboxHandling> HandleAsync(InboxMessage message, CancellationToken cancellationToken)
     {
         if (message.Source == ShopifyTopics.Source && message.Topic == InventoryLevelWebhookHandler.Topic)
         {
             return new InboxHandling(await inventoryLevels.HandleAsync(message, cancellationToken), null);
+        }
+
+        if (message.Source == ShopifyTopics.Source && message.Topic == ShopifyTopics.RefundsCreate)
+        {
+            var refund = ShopifyRefundParser.Parse(message.Body);
+            var refunded = await refunds.ApplyAsync(message.ChannelId, refund, message.Id, cancellationToken);
+            return new InboxHandling(InboxStatus.Processed, refunded.OrderId);
         }
 
         if (message.Source != ShopifyTopics.Source || !ShopifyTopics.IsOrderTopic(message.Topic))

@@ -13,6 +13,8 @@ public static class ShopifyTopics
 
     public const string OrdersCancelled = "orders/cancelled";
 
+    public const string RefundsCreate = "refunds/create";
+
     public static bool IsOrderTopic(string topic) =>
         topic is OrdersCreate or OrdersUpdated or OrdersPaid or OrdersCancelled;
 }

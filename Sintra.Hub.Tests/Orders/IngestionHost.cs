@@ -30,6 +30,7 @@ public sealed class IngestionHost : IAsyncDisposable
         collection.AddScoped(_ => database.CreateDbContext());
         collection.AddScoped<StockLedger>();
         collection.AddScoped<OrderIngestionService>();
+        collection.AddScoped<OrderRefundService>();
         collection.AddScoped<InboxMessageHandler>();
         collection.AddScoped<InventoryLevelWebhookHandler>();
         collection.AddSingleton<InboxProcessor>();

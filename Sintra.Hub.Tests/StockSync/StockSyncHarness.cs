@@ -64,6 +64,7 @@ public sealed class StockSyncHarness : IAsyncDisposable
             Path.GetTempPath());
         services.AddScoped<StockLedger>();
         services.AddScoped<OrderIngestionService>();
+        services.AddScoped<OrderRefundService>();
         services.AddScoped<InboxMessageHandler>();
         services.AddStockSyncServices();
         services.Configure<StockSyncOptions>(_ => { });

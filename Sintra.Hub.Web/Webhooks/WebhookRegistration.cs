@@ -18,6 +18,8 @@ public static class WebhookRegistration
             .ValidateOnStart();
 
         services.AddScoped<OrderIngestionService>();
+
+        services.AddScoped<OrderRefundService>();
         services.AddScoped<InboxReceiver>();
         services.AddScoped<InboxMessageHandler>();
         services.AddScoped<InboxService>();

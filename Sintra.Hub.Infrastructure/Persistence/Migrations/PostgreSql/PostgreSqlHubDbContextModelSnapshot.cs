@@ -1287,6 +1287,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RefundedQuantity")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("RequiresShipping")
                         .HasColumnType("boolean");
 

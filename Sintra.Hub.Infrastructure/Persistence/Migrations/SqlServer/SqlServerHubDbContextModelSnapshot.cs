@@ -1292,6 +1292,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Quantity")
                         .HasColumnType("int");
 
+                    b.Property<int>("RefundedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<bool>("RequiresShipping")
                         .HasColumnType("bit");
 

@@ -1278,6 +1278,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RefundedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequiresShipping")
                         .HasColumnType("INTEGER");
 

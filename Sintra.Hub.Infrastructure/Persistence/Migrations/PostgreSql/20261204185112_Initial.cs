@@ -766,7 +766,8 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     TotalDiscount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
                     RequiresShipping = table.Column<bool>(type: "boolean", nullable: false),
                     VariantId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ShortfallQuantity = table.Column<int>(type: "integer", nullable: false)
+                    ShortfallQuantity = table.Column<int>(type: "integer", nullable: false),
+                    RefundedQuantity = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

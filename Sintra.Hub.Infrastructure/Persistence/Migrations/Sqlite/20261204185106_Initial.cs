@@ -765,7 +765,8 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     TotalDiscount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
                     RequiresShipping = table.Column<bool>(type: "INTEGER", nullable: false),
                     VariantId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ShortfallQuantity = table.Column<int>(type: "INTEGER", nullable: false)
+                    ShortfallQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefundedQuantity = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -765,7 +765,8 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     TotalDiscount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     RequiresShipping = table.Column<bool>(type: "bit", nullable: false),
                     VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ShortfallQuantity = table.Column<int>(type: "int", nullable: false)
+                    ShortfallQuantity = table.Column<int>(type: "int", nullable: false),
+                    RefundedQuantity = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
