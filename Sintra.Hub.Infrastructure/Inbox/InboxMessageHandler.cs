@@ -9,6 +9,7 @@ namespace Sintra.Hub.Infrastructure.Inbox;
 public sealed class InboxMessageHandler(
     OrderIngestionService ingestion,
     OrderRefundService refunds,
+    OrderFulfillmentService fulfillments,
     InventoryLevelWebhookHandler inventoryLevels)
 {
     public async Task<InboxHandling> HandleAsync(InboxMessage message, CancellationToken cancellationToken)
@@ -23,6 +24,13 @@ public sealed class InboxMessageHandler(
             var refund = ShopifyRefundParser.Parse(message.Body);
             var refunded = await refunds.ApplyAsync(message.ChannelId, refund, message.Id, cancellationToken);
             return new InboxHandling(InboxStatus.Processed, refunded.OrderId);
+        }
+
+        if (message.Source == ShopifyTopics.Source && message.Topic == ShopifyTopics.FulfillmentsCreate)
+        {
+            var fulfillment = ShopifyFulfillmentParser.Parse(message.Body);
+            var shipped = await fulfillments.ApplyAsync(message.ChannelId, fulfillment, message.Id, cancellationToken);
+            return new InboxHandling(InboxStatus.Processed, shipped.OrderId);
         }
 
         if (message.Source != ShopifyTopics.Source || !ShopifyTopics.IsOrderTopic(message.Topic))

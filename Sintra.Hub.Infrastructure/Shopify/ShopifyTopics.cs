@@ -15,6 +15,8 @@ public static class ShopifyTopics
 
     public const string RefundsCreate = "refunds/create";
 
+    public const string FulfillmentsCreate = "fulfillments/create";
+
     public static bool IsOrderTopic(string topic) =>
         topic is OrdersCreate or OrdersUpdated or OrdersPaid or OrdersCancelled;
 }

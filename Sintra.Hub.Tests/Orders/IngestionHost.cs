@@ -31,6 +31,7 @@ public sealed class IngestionHost : IAsyncDisposable
         collection.AddScoped<StockLedger>();
         collection.AddScoped<OrderIngestionService>();
         collection.AddScoped<OrderRefundService>();
+        collection.AddScoped<OrderFulfillmentService>();
         collection.AddScoped<InboxMessageHandler>();
         collection.AddScoped<InventoryLevelWebhookHandler>();
         collection.AddSingleton<InboxProcessor>();

@@ -65,6 +65,7 @@ public sealed class StockSyncHarness : IAsyncDisposable
         services.AddScoped<StockLedger>();
         services.AddScoped<OrderIngestionService>();
         services.AddScoped<OrderRefundService>();
+        services.AddScoped<OrderFulfillmentService>();
         services.AddScoped<InboxMessageHandler>();
         services.AddStockSyncServices();
         services.Configure<StockSyncOptions>(_ => { });

@@ -20,6 +20,8 @@ public static class WebhookRegistration
         services.AddScoped<OrderIngestionService>();
 
         services.AddScoped<OrderRefundService>();
+
+        services.AddScoped<OrderFulfillmentService>();
         services.AddScoped<InboxReceiver>();
         services.AddScoped<InboxMessageHandler>();
         services.AddScoped<InboxService>();
