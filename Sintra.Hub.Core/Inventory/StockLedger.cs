@@ -109,6 +109,40 @@ public sealed partial class StockLedger(HubDbContext db, TimeProvider clock)
         return AddMovement(change, reason, reference);
     }
 
+    /// <summary>
+    /// Adds <paramref name="onHandDelta"/> to the on hand of an item in one conditional update, creating the level
+    /// when missing, so that a concurrent change is never overwritten. Returns the on hand the change would leave
+    /// and the movement, or a null movement with nothing written when the delta is zero or would take on hand below
+    /// zero.
+    /// </summary>
+    public async Task<(InventoryMovement? Movement, int OnHandAfter)> AddOnHandAsync(
+        Guid variantId,
+        Guid warehouseId,
+        int onHandDelta,
+        MovementReason reason,
+        StockReference reference,
+        CancellationToken cancellationToken)
+    {
+        await EnsureLevelAsync(variantId, warehouseId, cancellationToken);
+        var after = 0;
+        var change = await ChangeLevelAsync(
+            variantId,
+            warehouseId,
+            level =>
+            {
+                after = level.OnHand + onHandDelta;
+                return after < 0 ? new LevelDelta(0, 0, 0) : new LevelDelta(onHandDelta, 0, 0);
+            },
+            cancellationToken);
+
+        if (change is null || change.Delta.OnHand == 0)
+        {
+            return (null, after);
+        }
+
+        return (AddMovement(change, reason, reference), after);
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private async Task EnsureLevelAsync(Guid variantId, Guid warehouseId, CancellationToken cancellationToken)

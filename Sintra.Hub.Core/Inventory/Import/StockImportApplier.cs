@@ -38,21 +38,22 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger, Time
         var done = 0;
         foreach (var row in preview.Rows)
         {
-            // A change recorded after the preview read the level also happened after the count, so it is kept.
-            var onHand = await ReadOnHandAsync(row.VariantId, row.WarehouseId, cancellationToken);
-            var target = preview.Mode == StockImportMode.FullCount
-                ? row.TargetOnHand + (onHand - row.OnHand)
-                : onHand + row.FileQuantity;
+            // A change recorded after the preview read the level also happened after the count, so it is kept: the
+            // count adds the difference it found at preview time, in one conditional update.
+            var delta = preview.Mode == StockImportMode.FullCount
+                ? row.TargetOnHand - row.OnHand
+                : row.FileQuantity;
             var reference = new StockReference(StockReferenceTypes.Import, $"{importId}:{row.Line}", user);
-            if (target < 0)
+            var (movement, after) = await ledger.AddOnHandAsync(
+                row.VariantId, row.WarehouseId, delta, reason, reference, cancellationToken);
+            if (after < 0)
             {
                 throw new StockImportRejectedException(
-                    $"Line {row.Line}: the on hand of {row.Key} would become {target}, because stock left the "
+                    $"Line {row.Line}: the on hand of {row.Key} would become {after}, because stock left the "
                     + "warehouse after the preview. Count that item again.");
             }
 
-            if (await ledger.SetOnHandAsync(row.VariantId, row.WarehouseId, target, reason, reference, cancellationToken)
-                is not null)
+            if (movement is not null)
             {
                 changed++;
             }
@@ -113,6 +114,7 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger, Time
         {
             throw new StockImportRejectedException("Only an applied import can be undone. Reload the list of imports.");
         }
+
         var movements = (await db.InventoryMovements.AsNoTracking()
                 .Where(m => m.ReferenceType == StockReferenceTypes.Import && m.ReferenceId!.StartsWith(prefix))
                 .OrderBy(m => m.OccurredAt)
@@ -120,29 +122,24 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger, Time
             .Where(m => !m.ReferenceId!.EndsWith(UndoSuffix, StringComparison.Ordinal) && m.OnHandDelta != 0)
             .ToList();
 
-        var reversals = new List<(InventoryMovement Movement, int Target)>(movements.Count);
-        foreach (var movement in movements)
-        {
-            var target = await ReadOnHandAsync(movement.VariantId, movement.WarehouseId, cancellationToken)
-                - movement.OnHandDelta;
-            if (target < 0)
-            {
-                var line = movement.ReferenceId![prefix.Length..];
-                throw new StockImportRejectedException(
-                    $"Undo would take the on hand of line {line} to {target}, because stock left the warehouse "
-                    + "after the import. Count that item again instead.");
-            }
-
-            reversals.Add((movement, target));
-        }
-
+        // Each reversal is one conditional update. One that would take on hand below zero throws, and the
+        // transaction rolls back every reversal written before it.
         var done = 0;
-        foreach (var (movement, target) in reversals)
+        foreach (var movement in movements)
         {
             var reference = new StockReference(
                 StockReferenceTypes.Import, movement.ReferenceId + UndoSuffix, user);
-            await ledger.SetOnHandAsync(
-                movement.VariantId, movement.WarehouseId, target, MovementReason.Adjustment, reference, cancellationToken);
+            var (_, after) = await ledger.AddOnHandAsync(
+                movement.VariantId, movement.WarehouseId, -movement.OnHandDelta, MovementReason.Adjustment, reference,
+                cancellationToken);
+            if (after < 0)
+            {
+                var line = movement.ReferenceId![prefix.Length..];
+                throw new StockImportRejectedException(
+                    $"Undo would take the on hand of line {line} to {after}, because stock left the warehouse "
+                    + "after the import. Count that item again instead.");
+            }
+
             if (++done % BatchSize == 0)
             {
                 await SaveBatchAsync(cancellationToken);
@@ -151,17 +148,8 @@ public sealed class StockImportApplier(HubDbContext db, StockLedger ledger, Time
 
         await SaveBatchAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return reversals.Count;
+        return movements.Count;
     }
-
-    // NOTE: reading the on hand and then setting it takes two statements, because StockLedger has no public delta
-    // operation yet. A concurrent change between them is overwritten on PostgreSQL and SQL Server. SQLite
-    // serializes writers, so it is safe there.
-    private Task<int> ReadOnHandAsync(Guid variantId, Guid warehouseId, CancellationToken cancellationToken) =>
-        db.InventoryLevels.AsNoTracking()
-            .Where(l => l.VariantId == variantId && l.WarehouseId == warehouseId)
-            .Select(l => l.OnHand)
-            .FirstOrDefaultAsync(cancellationToken);
 
     private async Task SaveBatchAsync(CancellationToken cancellationToken)
     {
