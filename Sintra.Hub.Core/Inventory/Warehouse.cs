@@ -2,7 +2,7 @@ using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Core.Inventory;
 
-/// <summary>A place that holds stock (Shopify calls it a location).</summary>
+/// <summary>A place that stores stock (Shopify calls it a location).</summary>
 public class Warehouse : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

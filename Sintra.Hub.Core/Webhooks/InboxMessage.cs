@@ -40,7 +40,7 @@ public class InboxMessage : IVersioned
     /// <summary>Earliest time the next attempt may run, UTC.</summary>
     public DateTime NextAttemptAt { get; set; }
 
-    /// <summary>Until when a worker holds the message, UTC; a crashed worker's claim expires.</summary>
+    /// <summary>Expiry of a worker's claim on the message, UTC, so that a crashed worker's claim runs out.</summary>
     public DateTime? LockedUntil { get; set; }
 
     public string? LastError { get; set; }

@@ -144,7 +144,7 @@ public static class ShopifyOrderParser
             ? String(money, "currency_code")
             : null;
 
-    // Amounts are stored with 4 decimals on every provider; a finer amount is rejected rather than rounded, because
+    // Amounts are stored with 4 decimals on every provider. A finer amount is rejected rather than rounded, because
     // SQLite would keep it whole while SQL Server and PostgreSQL would round it.
     private const int MaxMoneyScale = 4;
 
