@@ -18,20 +18,20 @@ public static class ShopifyFulfillmentParser
             {
                 foreach (var item in items.EnumerateArray())
                 {
-                    var quantity = (int)Long(item, "quantity");
+                    var quantity = (int)ShopifyOrderParser.RequiredLong(item, "quantity");
                     if (quantity < 0)
                     {
                         throw new ShopifyPayloadException(
-                            $"Fulfillment line {Long(item, "id")} has a negative quantity {quantity}.");
+                            $"Fulfillment line {ShopifyOrderParser.RequiredLong(item, "id")} has a negative quantity {quantity}.");
                     }
 
-                    lines.Add(new ChannelFulfillmentLine(Long(item, "id"), quantity));
+                    lines.Add(new ChannelFulfillmentLine(ShopifyOrderParser.RequiredLong(item, "id"), quantity));
                 }
             }
 
             return new ChannelFulfillment(
-                Long(root, "id"),
-                Long(root, "order_id"),
+                ShopifyOrderParser.RequiredLong(root, "id"),
+                ShopifyOrderParser.RequiredLong(root, "order_id"),
                 ShopifyOrderParser.String(root, "status"),
                 ShopifyOrderParser.String(root, "tracking_company"),
                 ShopifyOrderParser.String(root, "tracking_number"),
@@ -41,15 +41,11 @@ public static class ShopifyFulfillmentParser
         {
             throw new ShopifyPayloadException($"The fulfillment body is not valid JSON: {exception.Message}", exception);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception)
+            when (exception is FormatException or InvalidOperationException or OverflowException)
         {
             throw new ShopifyPayloadException(
                 $"The fulfillment body has an invalid value: {exception.Message}", exception);
         }
     }
-
-    private static long Long(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt64()
-            : throw new ShopifyPayloadException($"The field '{name}' is missing or not a number.");
 }

@@ -192,7 +192,8 @@ public static class ShopifyOrderParser
         _ => null,
     };
 
-    private static long RequiredLong(JsonElement element, string name) =>
+    /// <summary>Reads a required id or count, as a JSON number or a numeric string.</summary>
+    internal static long RequiredLong(JsonElement element, string name) =>
         Long(element, name) ?? throw new ShopifyPayloadException($"The field '{name}' is missing.");
 
     private static DateTime? Timestamp(JsonElement element, string name) =>

@@ -17,8 +17,8 @@ public static class ShopifyRefundParser
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var id = Long(root, "id");
-            var orderId = Long(root, "order_id");
+            var id = ShopifyOrderParser.RequiredLong(root, "id");
+            var orderId = ShopifyOrderParser.RequiredLong(root, "order_id");
             var lines = new List<ChannelRefundLine>();
             if (root.TryGetProperty("refund_line_items", out var items) && items.ValueKind == JsonValueKind.Array)
             {
@@ -34,7 +34,8 @@ public static class ShopifyRefundParser
         {
             throw new ShopifyPayloadException($"The refund body is not valid JSON: {exception.Message}", exception);
         }
-        catch (InvalidOperationException exception)
+        catch (Exception exception)
+            when (exception is FormatException or InvalidOperationException or OverflowException)
         {
             throw new ShopifyPayloadException($"The refund body has an invalid value: {exception.Message}", exception);
         }
@@ -42,21 +43,17 @@ public static class ShopifyRefundParser
 
     private static ChannelRefundLine ParseLine(JsonElement item)
     {
-        var quantity = (int)Long(item, "quantity");
+        var quantity = (int)ShopifyOrderParser.RequiredLong(item, "quantity");
         if (quantity < 0)
         {
-            throw new ShopifyPayloadException($"Refund line {Long(item, "id")} has a negative quantity {quantity}.");
+            throw new ShopifyPayloadException(
+                $"Refund line {ShopifyOrderParser.RequiredLong(item, "id")} has a negative quantity {quantity}.");
         }
 
-        var lineItemId = Long(item, "line_item_id");
+        var lineItemId = ShopifyOrderParser.RequiredLong(item, "line_item_id");
         var restockType = ShopifyOrderParser.String(item, "restock_type");
         var fulfilled = item.TryGetProperty("line_item", out var lineItem)
             && ShopifyOrderParser.String(lineItem, "fulfillment_status") == "fulfilled";
         return new ChannelRefundLine(lineItemId, quantity, Shipped: restockType == "return" || fulfilled);
     }
-
-    private static long Long(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt64()
-            : throw new ShopifyPayloadException($"The field '{name}' is missing or not a number.");
 }
