@@ -93,6 +93,20 @@ if [[ -n "$trx" ]]; then
   passed="$(value passed)"; failed="$(value failed)"
   total="$(value total)"; executed="$(value executed)"
   skipped=$(( ${total:-0} - ${executed:-0} ))
+  if [[ "${failed:-0}" != "0" ]]; then
+    # The failures again, next to the summary, so that a log cut to its last lines still names them.
+    python3 - "$trx" <<'PY' || grep -o 'testName="[^"]*" [^>]*outcome="Failed"' "$trx" | sed 's/^/[test] failed: /'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") != "Failed":
+        continue
+    message = result.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+    print(f"[test] failed: {result.get('testName')}")
+    for line in message.splitlines()[:12]:
+        print(f"[test]   {line}")
+PY
+  fi
   echo "${passed:-0} passed, ${failed:-0} failed, ${skipped} skipped"
 else
   log "no test results: the build or the test host failed (see the output above)"

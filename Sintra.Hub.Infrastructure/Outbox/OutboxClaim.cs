@@ -19,17 +19,20 @@ internal sealed record OutboxBatch(List<OutboxMessage> Rows, DateTime LockedUnti
 /// <summary>Claims, keys and settles outbox rows with conditional updates, so two workers never hold the same row.</summary>
 internal static class OutboxClaim
 {
+    /// <summary>Claims up to <paramref name="limit"/> due rows whose topic is one of <paramref name="topics"/>.</summary>
     public static async Task<OutboxBatch> ClaimAsync(
         IDbContextFactory<HubDbContext> contexts,
         DateTime now,
         StockSyncOptions options,
+        IReadOnlyCollection<string> topics,
+        int limit,
         CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ids = await Due(db.OutboxMessages, now)
+        var ids = await Due(db.OutboxMessages.Where(m => topics.Contains(m.Topic)), now)
             .OrderBy(m => m.CreatedAt)
             .Select(m => m.Id)
-            .Take(options.BatchSize)
+            .Take(limit)
             .ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
@@ -95,7 +98,7 @@ internal static class OutboxClaim
     }
 
     private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, DateTime now) =>
-        messages.Where(m => m.Topic == OutboxTopics.StockChanged && m.NextAttemptAt <= now
+        messages.Where(m => m.NextAttemptAt <= now
             && (((m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Retrying)
                     && (m.LockedUntil == null || m.LockedUntil < now))
                 || (m.Status == OutboxStatus.Processing && m.LockedUntil < now)));

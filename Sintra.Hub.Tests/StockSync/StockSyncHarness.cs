@@ -49,7 +49,8 @@ public sealed class StockSyncHarness : IAsyncDisposable
 
     public SalesChannel Channel { get; private set; } = null!;
 
-    public static async Task<StockSyncHarness> StartAsync(int buffer = 0, int? cap = null)
+    public static async Task<StockSyncHarness> StartAsync(
+        int buffer = 0, int? cap = null, Action<IServiceCollection>? configure = null)
     {
         var clock = new SteppingClock();
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -77,6 +78,7 @@ public sealed class StockSyncHarness : IAsyncDisposable
             o.MaxRetries = 3;
             o.RetryBaseDelay = TimeSpan.FromSeconds(1);
         });
+        configure?.Invoke(services);
         var harness = new StockSyncHarness(database, server, clock, services.BuildServiceProvider());
         await harness.SeedAsync(buffer, cap);
         return harness;

@@ -18,6 +18,10 @@ public sealed class StockSyncOptions
     [Range(1, 5000)]
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>Rows of other topics claimed per round; each goes to its topic's handler on its own.</summary>
+    [Range(1, 1000)]
+    public int HandlerBatchSize { get; set; } = 50;
+
     /// <summary>Attempts before a row ends as failed. A failed row stays in the table and shows its error.</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;

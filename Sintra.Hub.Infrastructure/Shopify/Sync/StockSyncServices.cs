@@ -23,6 +23,12 @@ public static class StockSyncServices
         services.AddScoped<ChannelSyncSettingsService>();
         services.TryAddScoped<StockSyncStatusService>();
         services.AddSingleton<OutboxProcessor>();
+        if (!services.Any(d => d.ServiceType == typeof(OutboxHandlerRegistry)))
+        {
+            // The instance itself, so that AddOutboxHandler calls made later add their topics to it.
+            services.AddSingleton(new OutboxHandlerRegistry());
+        }
+
         return services;
     }
 }
