@@ -6,7 +6,7 @@ namespace Sintra.Hub.Infrastructure.Outbox;
 /// <summary>
 /// Delivers outbox rows of one topic, for example a fulfillment to push to a channel or an outbound webhook.
 /// Returning normally settles the row as done. An exception schedules a retry with backoff, up to the configured
-/// attempts; <see cref="OutboxPermanentFailureException"/> fails the row at once, for errors that no retry can fix.
+/// attempts. <see cref="OutboxPermanentFailureException"/> fails the row at once, for errors that no retry can fix.
 /// The row's <see cref="OutboxMessage.IdempotencyKey"/> is set before the first call and kept across retries.
 /// </summary>
 public interface IOutboxHandler

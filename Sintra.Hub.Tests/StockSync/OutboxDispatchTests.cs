@@ -11,7 +11,7 @@ public sealed class OutboxDispatchTests
     private const string BrokenTopic = "test.broken";
 
     [Fact]
-    public async Task A_topic_handler_is_retried_with_the_same_key_until_it_succeeds()
+    public async Task Handler_retries_with_same_key()
     {
         var calls = new CallLog();
         await using var harness = await StockSyncHarness.StartAsync(configure: services =>
