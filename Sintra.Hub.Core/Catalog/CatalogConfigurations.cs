@@ -45,3 +45,36 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
         builder.Property(i => i.AltText).HasMaxLength(512);
     }
 }
+
+internal sealed class CatalogTranslationConfiguration : IEntityTypeConfiguration<Translations.CatalogTranslation>
+{
+    public void Configure(EntityTypeBuilder<Translations.CatalogTranslation> builder)
+    {
+        builder.Property(t => t.Locale).HasMaxLength(16);
+        builder.Property(t => t.Field).HasMaxLength(64);
+        builder.HasIndex(t => new { t.EntityKind, t.EntityId, t.Locale, t.Field }).IsUnique()
+            .HasDatabaseName("UX_CatalogTranslations_Entity_Locale_Field");
+    }
+}
+
+internal sealed class PriceListConfiguration : IEntityTypeConfiguration<Pricing.PriceList>
+{
+    public void Configure(EntityTypeBuilder<Pricing.PriceList> builder)
+    {
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.HasIndex(p => p.Name).IsUnique().HasDatabaseName("UX_PriceLists_Name");
+        builder.HasIndex(p => new { p.ChannelId, p.Currency }).HasDatabaseName("IX_PriceLists_Channel_Currency");
+        builder.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.PriceListId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PriceListEntryConfiguration : IEntityTypeConfiguration<Pricing.PriceListEntry>
+{
+    public void Configure(EntityTypeBuilder<Pricing.PriceListEntry> builder)
+    {
+        builder.HasIndex(e => new { e.PriceListId, e.VariantId }).IsUnique()
+            .HasDatabaseName("UX_PriceListEntries_List_Variant");
+        builder.HasOne<ProductVariant>().WithMany().HasForeignKey(e => e.VariantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

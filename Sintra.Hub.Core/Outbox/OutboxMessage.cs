@@ -57,4 +57,16 @@ public static class OutboxTopics
 {
     /// <summary>Stock of a variant changed in one warehouse; <see cref="OutboxMessage.Payload"/> is the warehouse id.</summary>
     public const string StockChanged = "stock.changed";
+
+    /// <summary>
+    /// E-mail to the customer that an order shipped. <see cref="OutboxMessage.EntityId"/> is the order id and
+    /// <see cref="OutboxMessage.Payload"/> is a <c>ShipmentNotice</c> as JSON (shipment id, carrier, tracking, lines).
+    /// </summary>
+    public const string ShipmentEmail = "email.order-shipped";
+
+    /// <summary>Outbound integration event that an order arrived; the entity is the order id.</summary>
+    public const string OrderCreatedEvent = "integration.order.created";
+
+    /// <summary>Outbound integration event that an order shipped; the entity is the order, the payload a <c>ShipmentNotice</c>.</summary>
+    public const string OrderShippedEvent = "integration.order.shipped";
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Catalog;
+using Sintra.Hub.Core.Catalog.Pricing;
+using Sintra.Hub.Core.Catalog.Translations;
 using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Identity;
 using Sintra.Hub.Core.Inventory;
@@ -21,6 +23,12 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProductVariant> Variants => Set<ProductVariant>();
 
     public DbSet<ProductImage> ProductImages => Set<ProductImage>();
+
+    public DbSet<CatalogTranslation> CatalogTranslations => Set<CatalogTranslation>();
+
+    public DbSet<PriceList> PriceLists => Set<PriceList>();
+
+    public DbSet<PriceListEntry> PriceListEntries => Set<PriceListEntry>();
 
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
 
@@ -89,6 +97,7 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
         configurationBuilder.Properties<decimal?>().HavePrecision(19, 4);
 
         configurationBuilder.Properties<ProductStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<TranslatedEntity>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MovementReason>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ReservationStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ChannelKind>().HaveConversion<string>().HaveMaxLength(16);

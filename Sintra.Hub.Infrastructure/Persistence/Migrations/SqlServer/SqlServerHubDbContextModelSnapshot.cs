@@ -155,6 +155,79 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PriceLists_Name");
+
+                    b.HasIndex("ChannelId", "Currency")
+                        .HasDatabaseName("IX_PriceLists_Channel_Currency");
+
+                    b.ToTable("PriceLists");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("CompareAtPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<Guid>("PriceListId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("PriceListId", "VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PriceListEntries_List_Variant");
+
+                    b.ToTable("PriceListEntries");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -318,6 +391,50 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[Sku] IS NOT NULL");
 
                     b.ToTable("Variants", (string)null);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Translations.CatalogTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EntityKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityKind", "EntityId", "Locale", "Field")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CatalogTranslations_Entity_Locale_Field");
+
+                    b.ToTable("CatalogTranslations");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
@@ -1544,6 +1661,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceListEntry", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Catalog.Pricing.PriceList", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.ProductImage", b =>
                 {
                     b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
@@ -1969,6 +2101,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceList", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Product", b =>

@@ -54,6 +54,24 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogTranslations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntityKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    EntityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Field = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogTranslations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -106,6 +124,22 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceLists",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceLists", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -462,6 +496,34 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceListEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PriceListId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    CompareAtPrice = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceListEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceListEntries_PriceLists_PriceListId",
+                        column: x => x.PriceListId,
+                        principalTable: "PriceLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PriceListEntries_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -860,6 +922,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "UX_CatalogTranslations_Entity_Locale_Field",
+                table: "CatalogTranslations",
+                columns: new[] { "EntityKind", "EntityId", "Locale", "Field" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Channels_OrderWarehouseId",
                 table: "Channels",
                 column: "OrderWarehouseId");
@@ -964,6 +1032,28 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "IX_OutboxMessages_Topic_Entity",
                 table: "OutboxMessages",
                 columns: new[] { "Topic", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceListEntries_VariantId",
+                table: "PriceListEntries",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PriceListEntries_List_Variant",
+                table: "PriceListEntries",
+                columns: new[] { "PriceListId", "VariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceLists_Channel_Currency",
+                table: "PriceLists",
+                columns: new[] { "ChannelId", "Currency" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PriceLists_Name",
+                table: "PriceLists",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProductImages_ProductId",
@@ -1097,6 +1187,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CatalogTranslations");
+
+            migrationBuilder.DropTable(
                 name: "ChannelStockSources");
 
             migrationBuilder.DropTable(
@@ -1113,6 +1206,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PriceListEntries");
 
             migrationBuilder.DropTable(
                 name: "ProductImages");
@@ -1149,6 +1245,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PriceLists");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");

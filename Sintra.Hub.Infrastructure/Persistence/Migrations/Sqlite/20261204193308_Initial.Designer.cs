@@ -11,7 +11,7 @@ using Sintra.Hub.Infrastructure.Persistence;
 namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261204185106_Initial")]
+    [Migration("20261204193308_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,6 +146,79 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PriceLists_Name");
+
+                    b.HasIndex("ChannelId", "Currency")
+                        .HasDatabaseName("IX_PriceLists_Channel_Currency");
+
+                    b.ToTable("PriceLists");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceListEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CompareAtPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PriceListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("PriceListId", "VariantId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_PriceListEntries_List_Variant");
+
+                    b.ToTable("PriceListEntries");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Product", b =>
@@ -308,6 +381,50 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UX_Variants_Sku");
 
                     b.ToTable("Variants", (string)null);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Translations.CatalogTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityKind", "EntityId", "Locale", "Field")
+                        .IsUnique()
+                        .HasDatabaseName("UX_CatalogTranslations_Entity_Locale_Field");
+
+                    b.ToTable("CatalogTranslations");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
@@ -1532,6 +1649,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceListEntry", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Catalog.Pricing.PriceList", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.ProductImage", b =>
                 {
                     b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
@@ -1957,6 +2089,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Catalog.Pricing.PriceList", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Product", b =>

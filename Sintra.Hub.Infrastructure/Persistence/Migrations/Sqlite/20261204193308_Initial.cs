@@ -53,6 +53,24 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogTranslations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntityKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogTranslations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -105,6 +123,22 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceLists",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceLists", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -461,6 +495,34 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceListEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PriceListId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VariantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Price = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    CompareAtPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceListEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceListEntries_PriceLists_PriceListId",
+                        column: x => x.PriceListId,
+                        principalTable: "PriceLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PriceListEntries_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -859,6 +921,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "UX_CatalogTranslations_Entity_Locale_Field",
+                table: "CatalogTranslations",
+                columns: new[] { "EntityKind", "EntityId", "Locale", "Field" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Channels_OrderWarehouseId",
                 table: "Channels",
                 column: "OrderWarehouseId");
@@ -963,6 +1031,28 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_Topic_Entity",
                 table: "OutboxMessages",
                 columns: new[] { "Topic", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceListEntries_VariantId",
+                table: "PriceListEntries",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PriceListEntries_List_Variant",
+                table: "PriceListEntries",
+                columns: new[] { "PriceListId", "VariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PriceLists_Channel_Currency",
+                table: "PriceLists",
+                columns: new[] { "ChannelId", "Currency" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PriceLists_Name",
+                table: "PriceLists",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProductImages_ProductId",
@@ -1096,6 +1186,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "CatalogTranslations");
+
+            migrationBuilder.DropTable(
                 name: "ChannelStockSources");
 
             migrationBuilder.DropTable(
@@ -1112,6 +1205,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PriceListEntries");
 
             migrationBuilder.DropTable(
                 name: "ProductImages");
@@ -1148,6 +1244,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PriceLists");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
