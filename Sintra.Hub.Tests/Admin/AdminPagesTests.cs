@@ -25,14 +25,22 @@ public sealed class AdminPagesTests : IAsyncLifetime
 
     private readonly BunitContext context = new();
     private readonly ChannelSecretProtector protector = new(new EphemeralDataProtectionProvider());
-    private readonly CultureInfo originalCulture = CultureInfo.CurrentUICulture;
     private AdminData data = null!;
     private BunitAuthorizationContext authorization = null!;
     private IRenderedComponent<MudDialogProvider> dialogs = null!;
 
+    public AdminPagesTests()
+    {
+        // Set in the constructor, which xUnit calls in the test's own async flow, so the culture holds for the test
+        // and reverts after it. Set in InitializeAsync, it would revert when that method returns, and the test would
+        // see the machine's culture from LANG. Pages format numbers with CurrentCulture and pick texts with
+        // CurrentUICulture.
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+    }
+
     public async Task InitializeAsync()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         data = await AdminData.CreateAsync();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
@@ -47,7 +55,6 @@ public sealed class AdminPagesTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        CultureInfo.CurrentUICulture = originalCulture;
         await context.DisposeAsync();
         await data.DisposeAsync();
     }

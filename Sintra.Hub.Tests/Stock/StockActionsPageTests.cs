@@ -20,13 +20,21 @@ public sealed class StockActionsPageTests : IAsyncLifetime
     private const string User = "magazzino@bottega.test";
 
     private readonly BunitContext context = new();
-    private readonly CultureInfo originalCulture = CultureInfo.CurrentUICulture;
     private AdminData data = null!;
     private IRenderedComponent<MudDialogProvider> dialogs = null!;
 
+    public StockActionsPageTests()
+    {
+        // Set in the constructor, which xUnit calls in the test's own async flow, so the culture holds for the test
+        // and reverts after it. Set in InitializeAsync, it would revert when that method returns, and the test would
+        // see the machine's culture from LANG. Pages format numbers with CurrentCulture and pick texts with
+        // CurrentUICulture.
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+    }
+
     public async Task InitializeAsync()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         data = await AdminData.CreateAsync();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
@@ -40,7 +48,6 @@ public sealed class StockActionsPageTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        CultureInfo.CurrentUICulture = originalCulture;
         await context.DisposeAsync();
         await data.DisposeAsync();
     }

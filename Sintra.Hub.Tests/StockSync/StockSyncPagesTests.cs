@@ -18,12 +18,20 @@ namespace Sintra.Hub.Tests.StockSync;
 public sealed class StockSyncPagesTests : IAsyncLifetime
 {
     private readonly BunitContext context = new();
-    private readonly CultureInfo originalCulture = CultureInfo.CurrentUICulture;
     private StockSyncHarness harness = null!;
+
+    public StockSyncPagesTests()
+    {
+        // Set in the constructor, which xUnit calls in the test's own async flow, so the culture holds for the test
+        // and reverts after it. Set in InitializeAsync, it would revert when that method returns, and the test would
+        // see the machine's culture from LANG. Pages format numbers with CurrentCulture and pick texts with
+        // CurrentUICulture.
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+    }
 
     public async Task InitializeAsync()
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         harness = await StockSyncHarness.StartAsync(buffer: 1);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
@@ -43,7 +51,6 @@ public sealed class StockSyncPagesTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        CultureInfo.CurrentUICulture = originalCulture;
         await context.DisposeAsync();
         await harness.DisposeAsync();
     }
