@@ -94,18 +94,10 @@ if [[ -n "$trx" ]]; then
   total="$(value total)"; executed="$(value executed)"
   skipped=$(( ${total:-0} - ${executed:-0} ))
   if [[ "${failed:-0}" != "0" ]]; then
-    # The failures again, next to the summary, so that a log cut to its last lines still names them.
-    python3 - "$trx" <<'PY' || grep -o 'testName="[^"]*" [^>]*outcome="Failed"' "$trx" | sed 's/^/[test] failed: /'
-import sys, xml.etree.ElementTree as ET
-ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
-for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
-    if result.get("outcome") != "Failed":
-        continue
-    message = result.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
-    print(f"[test] failed: {result.get('testName')}")
-    for line in message.splitlines()[:12]:
-        print(f"[test]   {line}")
-PY
+    # The failures again, next to the summary, so that a log cut to its last lines still names them. awk, not an
+    # XML parser, because awk is on every Debian system: the trx logger writes each result's start tag on one line,
+    # and the message between <Message> and </Message>.
+    awk -f "$root/scripts/trx-failures.awk" "$trx"
   fi
   echo "${passed:-0} passed, ${failed:-0} failed, ${skipped} skipped"
 else
