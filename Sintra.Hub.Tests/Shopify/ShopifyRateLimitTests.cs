@@ -116,26 +116,46 @@ public sealed class ShopifyRateLimitTests
     [Fact]
     public async Task TimedOutRequestIsRetried()
     {
-        // Real time: a request timeout runs while real HTTP is in flight, which a stepping clock cannot tell apart.
-        await using var server = await FakeShopifyServer.StartAsync();
-        server.Shop.AddLocation("Cagliari");
-        server.FailNext(1, new FakeFailure(FakeFailureKind.Hang, Delay: TimeSpan.FromSeconds(10)));
-        using var httpClient = new HttpClient();
-        var options = new ShopifyAdminOptions
-        {
-            RequestTimeout = TimeSpan.FromMilliseconds(300),
-            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-        };
-        var log = new CapturingLogger<ShopifyAdminClient>();
-        var client = new ShopifyAdminClient(httpClient, server.Connection, new ShopifyCostBucket(TimeProvider.System),
-            options, TimeProvider.System, log);
+        await using var harness = await ShopifyTestHarness.StartAsync();
+        harness.Shop.AddLocation("Cagliari");
 
-        var result = await client.GetLocationsAsync();
+        // The hang and the request timeout are both longer than the steps RunAsync takes on its own, so only
+        // the explicit move below ends the first request, however long the real HTTP round trip takes. The
+        // fraction checks that the message is written with a decimal point under any culture.
+        harness.Options.RequestTimeout = TimeSpan.FromSeconds(90.5);
+        harness.Server.FailNext(1, new FakeFailure(FakeFailureKind.Hang, Delay: TimeSpan.FromHours(1)));
+        var call = harness.Client.GetLocationsAsync();
+        var timeout = ExpireRequestTimeoutAsync(harness);
+
+        var result = await harness.RunAsync(call);
+        await timeout;
 
         Assert.True(result.IsSuccess, result.Error?.Message);
         Assert.Equal("Cagliari", Assert.Single(result.Value!).Name);
-        Assert.Equal(["injected-hang", "ok"], server.Requests.Select(request => request.Outcome));
-        Assert.Contains("no response within 0.3 s", Assert.Single(log.MessagesWithEventId(4103)),
+        Assert.Equal(["injected-hang", "ok"], harness.Server.Requests.Select(request => request.Outcome));
+        Assert.Equal(harness.Options.RequestTimeout + harness.Options.RetryBaseDelay, harness.Clock.Advanced);
+        Assert.Contains("no response within 90.5 s", Assert.Single(harness.Log.MessagesWithEventId(4103)),
             StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Waits in real time until the server holds the hanging request, then moves the clock by the client's
+    /// request timeout, which cancels that request.
+    /// </summary>
+    private static async Task ExpireRequestTimeoutAsync(ShopifyTestHarness harness)
+    {
+        var deadline = DateTime.UtcNow + SteppingClock.HangTimeout;
+        while (harness.Server.Requests.Count == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(
+                    $"The fake shop received no request within {SteppingClock.HangTimeout.TotalMinutes} min.");
+            }
+
+            await Task.Delay(5);
+        }
+
+        harness.Clock.Advance(harness.Options.RequestTimeout);
     }
 }

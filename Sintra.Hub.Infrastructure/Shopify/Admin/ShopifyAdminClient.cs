@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 
@@ -88,8 +89,10 @@ public sealed partial class ShopifyAdminClient(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            // The invariant culture keeps the message "0.3 s" on a machine whose culture writes "0,3 s".
+            var seconds = options.RequestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             return Attempt.Transient(ShopifyAdminErrorKind.Unavailable,
-                $"timed out: no response within {options.RequestTimeout.TotalSeconds:0.###} s", null);
+                $"timed out: no response within {seconds} s", null);
         }
         catch (HttpRequestException exception)
         {
