@@ -23,6 +23,7 @@ public static class ExchangeServices
         services.AddSingleton<ExchangeFlowRunner>();
         services.AddSingleton<JobDashboardService>();
         services.AddSingleton<ExchangeScheduleSync>();
+        services.AddSingleton<ExchangeSettingsService>();
         services.AddHostedService(sp => sp.GetRequiredService<ExchangeScheduleSync>());
         services.AddScoped<OrderExporter>();
         services.AddKeyedScoped<IInboundFileHandler, StockFileHandler>(ExchangeFlowKind.StockIn);
