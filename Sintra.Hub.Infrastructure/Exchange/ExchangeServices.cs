@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Sintra.Hub.Core.Exchange;
+using Sintra.Hub.Core.Orders.Shipping;
+using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Exchange.Flows;
 using Sintra.Hub.Infrastructure.Jobs;
 
@@ -27,7 +29,11 @@ public static class ExchangeServices
         services.AddHostedService(sp => sp.GetRequiredService<ExchangeScheduleSync>());
         services.AddScoped<OrderExporter>();
         services.AddKeyedScoped<IInboundFileHandler, StockFileHandler>(ExchangeFlowKind.StockIn);
-        services.AddKeyedScoped<IInboundFileHandler, ShipmentFileHandler>(ExchangeFlowKind.ShipmentsIn);
+
+        // A factory, so that the container starts without an IOrderShipping: order fulfillment registers it, and
+        // until then a shipments flow fails its run before it touches any file.
+        services.AddKeyedScoped<IInboundFileHandler>(ExchangeFlowKind.ShipmentsIn, (sp, _) =>
+            new ShipmentFileHandler(sp.GetRequiredService<HubDbContext>(), sp.GetRequiredService<IOrderShipping>()));
         services.AddKeyedScoped<IInboundFileHandler, ProductFileHandler>(ExchangeFlowKind.ProductsIn);
         services.AddQuartz(quartz => quartz.AddJobListener<JobRunRecorder>());
         return services;

@@ -33,6 +33,12 @@ public sealed class InboundFileProcessor(
         string fileNamePattern,
         CancellationToken cancellationToken)
     {
+        // Resolving the handler first fails the run, with every file left in place, when a service it needs is missing.
+        await using (var probe = scopes.CreateAsyncScope())
+        {
+            probe.ServiceProvider.GetRequiredKeyedService<IInboundFileHandler>(flow.Kind);
+        }
+
         var entries = await store.ListAsync(endpoint.InboundPath, cancellationToken);
         var ready = await SelectReadyAsync(flow, endpoint, entries, fileNamePattern, cancellationToken);
         var processed = 0;
