@@ -30,7 +30,7 @@ public sealed class ExchangeScheduleSync(
             flows = await db.Set<ExchangeFlow>().AsNoTracking().ToListAsync(cancellationToken);
         }
 
-        var wanted = new HashSet<JobKey>();
+        var scheduled = new HashSet<JobKey>();
         foreach (var flow in flows)
         {
             var key = ExchangeFlowJob.KeyOf(flow.Id);
@@ -45,7 +45,7 @@ public sealed class ExchangeScheduleSync(
                 continue;
             }
 
-            wanted.Add(key);
+            scheduled.Add(key);
             var job = JobBuilder.Create<ExchangeFlowJob>()
                 .WithIdentity(key)
                 .WithDescription(flow.Name)
@@ -68,7 +68,7 @@ public sealed class ExchangeScheduleSync(
 
         foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ExchangeFlowJob.Group), cancellationToken))
         {
-            if (!wanted.Contains(key))
+            if (!scheduled.Contains(key))
             {
                 await scheduler.DeleteJob(key, cancellationToken);
             }

@@ -16,7 +16,7 @@ public sealed class JobLeaseStore(IDbContextFactory<HubDbContext> contextFactory
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Set<JobLease>().AnyAsync(l => l.Name == name, cancellationToken))
         {
-            db.Set<JobLease>().Add(new JobLease { Name = name, ExpiresAt = DateTime.MinValue });
+            db.Set<JobLease>().Add(new JobLease { Name = name, ExpiresAt = DateTime.UnixEpoch });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

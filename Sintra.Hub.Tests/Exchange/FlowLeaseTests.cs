@@ -76,10 +76,12 @@ public sealed class FlowLeaseTests(SftpTestServer server) : IClassFixture<SftpTe
         }
     }
 
-    [Fact]
-    public async Task ExpiredLeaseIsTakenOver()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task ExpiredLeaseIsTakenOver(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var keys = TempFolder.Create("exchange-keys");
         await using var host = new ExchangeTestHost(database, keys, new RecordingShipping());
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));

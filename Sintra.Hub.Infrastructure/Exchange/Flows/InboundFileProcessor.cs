@@ -195,6 +195,8 @@ public sealed class InboundFileProcessor(
 
         // The record is committed before the file moves, so a crash in between leaves a file that the next run
         // recognises by its hash instead of applying it twice.
+        // NOTE: the handler commits its own transaction first, so a crash between that commit and this insert
+        // applies a stock or product file again on the next run. Shipment rows are safe through their reference.
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             db.Add(record);

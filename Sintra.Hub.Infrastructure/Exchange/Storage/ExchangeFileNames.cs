@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Sintra.Hub.Infrastructure.Exchange.Storage;
 
 /// <summary>
-/// Checks file names that come from partners before they become paths: a plain name of at most 200 characters
-/// with letters, digits, space, dot, dash, underscore, plus, parentheses and at; no folder parts, no leading dot,
-/// no control characters.
+/// Checks file names that come from partners before they become paths. A valid name has at most 200 characters,
+/// all of them letters, digits, space, dot, dash, underscore, plus, parentheses or at, and no leading dot, so it
+/// has no folder parts and no control characters.
 /// </summary>
 public static partial class ExchangeFileNames
 {
