@@ -11,6 +11,7 @@ namespace Sintra.Hub.Infrastructure.Jobs;
 /// <summary>
 /// Keeps the scheduler's exchange jobs equal to the enabled flows in the database: one durable job and one cron
 /// trigger per flow. Runs at start and after every flow change.
+/// NOTE: a flow change reschedules the instance that saved it; other instances pick it up at their next start.
 /// </summary>
 public sealed class ExchangeScheduleSync(
     ISchedulerFactory schedulerFactory,

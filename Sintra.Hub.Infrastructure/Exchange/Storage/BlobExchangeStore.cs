@@ -7,6 +7,7 @@ namespace Sintra.Hub.Infrastructure.Exchange.Storage;
 /// <summary>
 /// A prefix in an Azure Blob container. Folders are name prefixes, so creating one does nothing, and a move is a
 /// server-side copy followed by a delete of the source.
+/// NOTE: no test runs this store against a Blob service or Azurite; the local and SFTP stores are tested.
 /// </summary>
 public sealed class BlobExchangeStore(BlobContainerClient container, string root) : IExchangeStore
 {
