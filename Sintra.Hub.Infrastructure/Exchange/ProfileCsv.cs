@@ -57,7 +57,7 @@ public static class ProfileCsv
         catch (DecoderFallbackException exception)
         {
             return new ProfileReadResult([], [], 0, [],
-                $"The file is not valid {profile.Encoding} text (byte {exception.Index}). Save it as UTF-8 or change the profile's encoding.");
+                $"The file is not valid UTF-8 text (byte {exception.Index}). Save it as UTF-8 or set the profile's encoding to Windows-1252.");
         }
 
         if (text.Length > 0 && text[0] == '\uFEFF')

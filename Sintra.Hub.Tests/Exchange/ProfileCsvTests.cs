@@ -28,7 +28,7 @@ public sealed class ProfileCsvTests
         var result = ProfileCsv.Read([0x63, 0x0D, 0x0A, 0xE8, 0x0D, 0x0A], profile);
 
         Assert.NotNull(result.Failure);
-        Assert.Contains("not valid Utf8", result.Failure);
+        Assert.Contains("not valid UTF-8", result.Failure);
         Assert.Empty(result.Rows);
     }
 
