@@ -11,6 +11,7 @@ using Sintra.Hub.Web.Components;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Configuration;
 using Sintra.Hub.Web.DemoData;
+using Sintra.Hub.Web.Exchange;
 using Sintra.Hub.Web.Health;
 using Sintra.Hub.Web.Inventory;
 using Sintra.Hub.Web.Webhooks;
@@ -53,6 +54,10 @@ public static class HubComposition
         builder.AddStockImportPages();
         builder.AddStockSync();
         services.AddAdminPages();
+
+        // Partner file exchange and the jobs dashboard.
+        builder.AddExchangePages();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real components.
 #
-# Installs what is missing (Debian, as root: PostgreSQL and Chromium), starts a throw-away PostgreSQL server on
+# Installs what is missing (Debian, as root: PostgreSQL, Chromium and OpenSSH server), starts a throw-away PostgreSQL server on
 # 127.0.0.1, runs `dotnet test`, stops the server, and ends with a line "N passed, N failed, N skipped".
 # Extra arguments go to `dotnet test`, for example: scripts/test.sh --filter "FullyQualifiedName~Webhooks"
 set -uo pipefail
@@ -48,6 +48,10 @@ if [[ -z "$(pg_bin)" || ! -x "$(pg_bin)/initdb" ]]; then
 fi
 if ! command -v chromium >/dev/null 2>&1; then
   apt_install chromium || exit 1
+fi
+# The exchange tests start their own sshd on a loopback port, with a throw-away user they remove again.
+if [[ ! -x /usr/sbin/sshd ]]; then
+  apt_install openssh-server || exit 1
 fi
 
 # The first free port from 55432 on, unless one is given: another test run may hold 55432 already.

@@ -71,6 +71,78 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExchangeCsvProfile",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Delimiter = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    Encoding = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HasHeader = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FileNamePattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ColumnsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FiltersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangeCsvProfile", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExchangeFile",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FlowId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MovedTo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    TakenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NeedsAttention = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangeFile", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExchangeFileObservation",
+                columns: table => new
+                {
+                    FlowId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangeFileObservation", x => new { x.FlowId, x.FileName });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExchangePartner",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangePartner", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -99,6 +171,41 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_InboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLease",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcquiredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLease", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRun",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JobGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    JobName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProcessedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Files = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRun", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -317,6 +424,40 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExchangeEndpoint",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RootPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    InboundPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OutboundPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Port = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProtectedPassword = table.Column<string>(type: "TEXT", nullable: true),
+                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", nullable: true),
+                    HostKeySha256 = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FileNameEncoding = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProtectedConnectionString = table.Column<string>(type: "TEXT", nullable: true),
+                    Container = table.Column<string>(type: "TEXT", maxLength: 63, nullable: true),
+                    Readiness = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangeEndpoint", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExchangeEndpoint_ExchangePartner_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "ExchangePartner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProductImages",
                 columns: table => new
                 {
@@ -428,6 +569,39 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExchangeFlow",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Cron = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StockProfileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CsvProfileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrderStatuses = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExchangeFlow", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExchangeFlow_ExchangeEndpoint_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "ExchangeEndpoint",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ExchangeFlow_ExchangePartner_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "ExchangePartner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -810,6 +984,28 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderExportEntry",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProfileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FlowId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ExportedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderExportEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderExportEntry_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderLines",
                 columns: table => new
                 {
@@ -949,6 +1145,50 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "UX_ExchangeCsvProfiles_Name",
+                table: "ExchangeCsvProfile",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeEndpoint_PartnerId",
+                table: "ExchangeEndpoint",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeFiles_TakenAt",
+                table: "ExchangeFile",
+                column: "TakenAt");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ExchangeFiles_Partner_Sha256",
+                table: "ExchangeFile",
+                columns: new[] { "PartnerId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeFlow_EndpointId",
+                table: "ExchangeFlow",
+                column: "EndpointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExchangeFlow_PartnerId",
+                table: "ExchangeFlow",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ExchangeFlows_Name",
+                table: "ExchangeFlow",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ExchangePartners_Name",
+                table: "ExchangePartner",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ReceivedAt",
                 table: "InboxMessages",
                 column: "ReceivedAt");
@@ -991,9 +1231,25 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_Job_StartedAt",
+                table: "JobRun",
+                columns: new[] { "JobGroup", "JobName", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrderEvents_Order_Time",
                 table: "OrderEvents",
                 columns: new[] { "OrderId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderExportEntry_OrderId",
+                table: "OrderExportEntry",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_OrderExports_Profile_Order",
+                table: "OrderExportEntry",
+                columns: new[] { "ProfileId", "OrderId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_VariantId",
@@ -1192,6 +1448,18 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChannelStockSources");
 
             migrationBuilder.DropTable(
+                name: "ExchangeCsvProfile");
+
+            migrationBuilder.DropTable(
+                name: "ExchangeFile");
+
+            migrationBuilder.DropTable(
+                name: "ExchangeFileObservation");
+
+            migrationBuilder.DropTable(
+                name: "ExchangeFlow");
+
+            migrationBuilder.DropTable(
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
@@ -1201,7 +1469,16 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "InventoryMovements");
 
             migrationBuilder.DropTable(
+                name: "JobLease");
+
+            migrationBuilder.DropTable(
+                name: "JobRun");
+
+            migrationBuilder.DropTable(
                 name: "OrderEvents");
+
+            migrationBuilder.DropTable(
+                name: "OrderExportEntry");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -1246,10 +1523,16 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "ExchangeEndpoint");
+
+            migrationBuilder.DropTable(
                 name: "PriceLists");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
+
+            migrationBuilder.DropTable(
+                name: "ExchangePartner");
 
             migrationBuilder.DropTable(
                 name: "Orders");
