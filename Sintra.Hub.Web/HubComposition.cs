@@ -12,6 +12,7 @@ using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Configuration;
 using Sintra.Hub.Web.DemoData;
 using Sintra.Hub.Web.Health;
+using Sintra.Hub.Web.Integration;
 using Sintra.Hub.Web.Inventory;
 using Sintra.Hub.Web.Webhooks;
 
@@ -53,6 +54,7 @@ public static class HubComposition
         builder.AddStockImportPages();
         builder.AddStockSync();
         services.AddAdminPages();
+        builder.AddIntegration();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();
@@ -85,6 +87,7 @@ public static class HubComposition
         app.UseHubUi();
         app.MapShopifyWebhooks();
         app.MapStockImport();
+        app.MapIntegration();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
     }
