@@ -15,6 +15,9 @@ public static class IntegrationRegistration
 {
     public const string RateLimitPolicy = "api-key";
 
+    /// <summary>Roles that open the API key and webhook pages.</summary>
+    public const string PageRoles = Core.Identity.HubRoles.Admin;
+
     public static void AddIntegration(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -81,8 +84,14 @@ public static class IntegrationRegistration
                 .WithTitle("Sintra Hub API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                 .AddDocument("v1")
+                .AddPreferredSecuritySchemes("ApiKey")
+                // Every feature that would call a Scalar service (fonts, telemetry, AI agent, MCP, developer tools)
+                // is off, so the page loads only from this host.
                 .DisableDefaultFonts()
-                .DisableTelemetry())
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools())
             .AllowAnonymous();
     }
 

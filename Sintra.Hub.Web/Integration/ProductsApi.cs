@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Catalog.Versions;
@@ -123,7 +124,7 @@ public static class ProductsApi
         ProductInput input,
         HttpContext context,
         HubDbContext db,
-        IProductVersioning versioning,
+        [FromServices] IProductVersioning versioning,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -156,7 +157,7 @@ public static class ProductsApi
         ProductInput input,
         HttpContext context,
         HubDbContext db,
-        IProductVersioning versioning,
+        [FromServices] IProductVersioning versioning,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
