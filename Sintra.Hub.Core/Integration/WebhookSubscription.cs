@@ -18,7 +18,7 @@ public class WebhookSubscription : IVersioned
 
     public bool IsEnabled { get; set; } = true;
 
-    /// <summary>Why the hub disabled the subscription, for example a 410 Gone answer; null when a user did.</summary>
+    /// <summary>Why the hub disabled the subscription, for example a 410 Gone response; null when a user did.</summary>
     public string? DisabledReason { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -43,7 +43,7 @@ public static class WebhookEvents
 }
 
 /// <summary>
-/// One event for one subscription. Its id is the delivery id the receiver sees, the same on every retry, and the body
+/// One event for one subscription. Its id is the delivery id the receiver gets, the same on every retry, and the body
 /// is stored so that a retry or a redelivery sends the same bytes.
 /// </summary>
 public class WebhookDelivery
@@ -66,12 +66,12 @@ public class WebhookDelivery
     /// <summary>HTTP requests made so far, redeliveries included.</summary>
     public int Attempts { get; set; }
 
-    /// <summary>HTTP status of the last answer; null when the last attempt got none (timeout, refused).</summary>
+    /// <summary>HTTP status of the last response; null when the last attempt got none (timeout, refused).</summary>
     public int? LastStatusCode { get; set; }
 
     public int? LastDurationMs { get; set; }
 
-    /// <summary>The first characters of the last answer's body, or the error of the last attempt.</summary>
+    /// <summary>The first characters of the last response's body, or the error of the last attempt.</summary>
     public string? LastResponse { get; set; }
 
     public DateTime CreatedAt { get; set; }
@@ -91,8 +91,8 @@ public enum WebhookDeliveryStatus
 }
 
 /// <summary>
-/// The stored answer of a stock write sent with an <c>Idempotency-Key</c> header, so that a repeated request returns
-/// the first answer instead of moving stock again.
+/// The stored response of a stock write sent with an <c>Idempotency-Key</c> header, so that a repeated request returns
+/// the first response instead of moving stock again.
 /// </summary>
 public class ApiIdempotencyRecord
 {

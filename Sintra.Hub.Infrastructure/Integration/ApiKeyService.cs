@@ -9,8 +9,8 @@ namespace Sintra.Hub.Infrastructure.Integration;
 /// <summary>
 /// Creates, lists, revokes and checks API keys. A key reads <c>sk_&lt;prefix&gt;.&lt;secret&gt;</c>: the prefix finds the
 /// row and the secret is compared by its SHA-256 hash in constant time. A fast hash is enough because the secret is
-/// 32 random bytes (256 bits): guessing it from a stolen hash is out of reach at any hash speed, while a slow
-/// password hash would add tens of milliseconds to every API request.
+/// 32 random bytes (256 bits), so guessing it from a stolen hash is out of reach at any hash speed. A slow password
+/// hash protects low-entropy passwords and would only add CPU time to every API request.
 /// </summary>
 public sealed class ApiKeyService(IDbContextFactory<HubDbContext> contexts, TimeProvider clock)
 {

@@ -58,7 +58,7 @@ public sealed class OrderShippedEventHandler(WebhookPublisher publisher) : IOutb
 /// <summary>
 /// Publishes <c>stock.changed</c> for a variant with its levels at send time. The first due row of a variant marks
 /// the variant's other waiting rows as done before it reads the levels, so the movements of one window leave one
-/// event, and a movement committed after the read keeps its row for the next event.
+/// event. A movement committed after the read keeps its row for the next event.
 /// </summary>
 public sealed class StockChangedEventHandler(HubDbContext db, WebhookPublisher publisher, TimeProvider clock)
     : IOutboxHandler

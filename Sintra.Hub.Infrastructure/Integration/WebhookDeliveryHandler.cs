@@ -13,8 +13,8 @@ using Sintra.Hub.Infrastructure.Shopify.Sync;
 namespace Sintra.Hub.Infrastructure.Integration;
 
 /// <summary>
-/// Sends one <see cref="WebhookDelivery"/> as a signed POST. A 2xx answer settles it. A 410 Gone disables the
-/// subscription and fails the delivery for good. Any other answer, a timeout or a connection error throws, so the
+/// Sends one <see cref="WebhookDelivery"/> as a signed POST. A 2xx response settles it. A 410 Gone disables the
+/// subscription and fails the delivery for good. Any other response, a timeout or a connection error throws, so the
 /// outbox retries the row with backoff and the same delivery id.
 /// </summary>
 public sealed partial class WebhookDeliveryHandler(
@@ -74,7 +74,7 @@ public sealed partial class WebhookDeliveryHandler(
         if (outcome.StatusCode == (int)HttpStatusCode.Gone)
         {
             subscription.IsEnabled = false;
-            subscription.DisabledReason = $"The receiver answered 410 Gone to delivery {delivery.Id}.";
+            subscription.DisabledReason = $"The receiver responded with 410 Gone to delivery {delivery.Id}.";
             subscription.UpdatedAt = delivery.LastAttemptAt.Value;
             delivery.Status = WebhookDeliveryStatus.Failed;
             await db.SaveChangesAsync(cancellationToken);
@@ -88,8 +88,8 @@ public sealed partial class WebhookDeliveryHandler(
             : WebhookDeliveryStatus.Retrying;
         await db.SaveChangesAsync(cancellationToken);
         var error = outcome.StatusCode is { } code
-            ? $"The receiver answered {code} to delivery {delivery.Id}."
-            : $"Delivery {delivery.Id} got no answer: {outcome.Response}";
+            ? $"The receiver responded with {code} to delivery {delivery.Id}."
+            : $"Delivery {delivery.Id} got no response: {outcome.Response}";
         LogFailed(logger, delivery.Id, subscription.Id, message.Attempts, error);
         throw new HttpRequestException(error);
     }
@@ -140,13 +140,20 @@ public sealed partial class WebhookDeliveryHandler(
         return new string(buffer, 0, read);
     }
 
-    private static string? Clip(string? text) =>
-        text is null ? null : text.Length > SnippetLength ? text[..SnippetLength] : text;
+    private static string? Clip(string? text)
+    {
+        if (text is null || text.Length <= SnippetLength)
+        {
+            return text;
+        }
+
+        return text[..SnippetLength];
+    }
 
     private sealed record DeliveryOutcome(int? StatusCode, int DurationMs, string? Response);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
-        Message = "Webhook delivery {DeliveryId} to subscription {SubscriptionId} answered {StatusCode} in {DurationMs} ms")]
+        Message = "Webhook delivery {DeliveryId} to subscription {SubscriptionId} responded with {StatusCode} in {DurationMs} ms")]
     private static partial void LogDelivered(ILogger logger, Guid deliveryId, Guid subscriptionId, int statusCode, int durationMs);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning,
@@ -154,6 +161,6 @@ public sealed partial class WebhookDeliveryHandler(
     private static partial void LogFailed(ILogger logger, Guid deliveryId, Guid subscriptionId, int attempt, string error);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
-        Message = "Webhook subscription {SubscriptionId} disabled: the receiver answered 410 Gone to delivery {DeliveryId}")]
+        Message = "Webhook subscription {SubscriptionId} disabled: the receiver responded with 410 Gone to delivery {DeliveryId}")]
     private static partial void LogDisabled(ILogger logger, Guid subscriptionId, Guid deliveryId);
 }

@@ -19,7 +19,7 @@ public sealed class WebhookOptions
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
 
-    /// <summary>Seconds before a delivery that got no answer counts as failed and is retried.</summary>
+    /// <summary>Seconds before a delivery that got no response counts as failed and is retried.</summary>
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 10;
 }

@@ -78,8 +78,8 @@ public sealed class IntegrationBrowserTests
 
         await page.GetByTestId("show-deliveries").ClickAsync();
         var row = page.GetByTestId("deliveries").Locator("tbody tr").First;
-        await row.GetByText("answer 200").WaitForAsync();
-        Assert.Contains("answer 200", await row.InnerTextAsync());
+        await row.GetByText("response 200").WaitForAsync();
+        Assert.Contains("response 200", await row.InnerTextAsync());
         await BrowserSession.ScreenshotAsync(page, "webhooks-log.png");
 
         await row.GetByTestId("redeliver").ClickAsync();

@@ -36,7 +36,7 @@ public sealed class WebhookDeliveryTests
         var delivery = await DeliveryAsync(app);
         Assert.Equal(request.Headers["X-Sintra-Delivery"], delivery.Id.ToString());
         Assert.Equal(200, delivery.LastStatusCode);
-        Assert.Equal("answer 200", delivery.LastResponse);
+        Assert.Equal("response 200", delivery.LastResponse);
     }
 
     [Fact]

@@ -11,13 +11,13 @@ using Microsoft.Extensions.Logging;
 namespace Sintra.Hub.Tests.Integration;
 
 /// <summary>
-/// A webhook receiver on Kestrel at 127.0.0.1 on a free port. It records every request with its raw body and answers
+/// A webhook receiver on Kestrel at 127.0.0.1 on a free port. It records every request with its raw body and responses
 /// with the queued status codes, then 200.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly ConcurrentQueue<int> answers = new();
+    private readonly ConcurrentQueue<int> responses = new();
 
     private WebhookReceiver(WebApplication app) => this.app = app;
 
@@ -38,9 +38,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await context.Request.Body.CopyToAsync(buffer);
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             receiver.Requests.Enqueue(new ReceivedWebhook(buffer.ToArray(), headers));
-            var status = receiver.answers.TryDequeue(out var queued) ? queued : 200;
+            var status = receiver.responses.TryDequeue(out var queued) ? queued : 200;
             context.Response.StatusCode = status;
-            await context.Response.WriteAsync($"answer {status}");
+            await context.Response.WriteAsync($"response {status}");
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -53,7 +53,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         foreach (var status in statuses)
         {
-            answers.Enqueue(status);
+            responses.Enqueue(status);
         }
     }
 

@@ -73,5 +73,5 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 }
 
-/// <summary>The scope an endpoint requires, read back to name it in a 403 answer.</summary>
+/// <summary>The scope an endpoint requires, read back to name it in a 403 response.</summary>
 public sealed record RequiredScope(string Scope);

@@ -15,7 +15,7 @@ public static class ApiProblems
 
     public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);
 
-    /// <summary>A 400 answer whose <c>errors</c> map each field name to messages that name the value and the fix.</summary>
+    /// <summary>A 400 response whose <c>errors</c> map each field name to messages that name the value and the fix.</summary>
     public static ValidationProblem Validation(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: "One or more fields are invalid; see errors.",
             title: "Invalid request");

@@ -21,8 +21,15 @@ public static class IntegrationRegistration
     public static void AddIntegration(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebhookOptions>().Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
+        var webhooks = services.AddOptions<WebhookOptions>()
+            .Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        var privateSetting = builder.Configuration[$"{WebhookOptions.SectionName}:{nameof(WebhookOptions.AllowPrivateAddresses)}"];
+        if (builder.Environment.IsDevelopment() && privateSetting is null)
+        {
+            // A receiver on the developer's machine listens on loopback; production keeps the default, off.
+            webhooks.PostConfigure(o => o.AllowPrivateAddresses = true);
+        }
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddIntegrationServices();
@@ -112,7 +119,7 @@ public sealed class ApiOptions
 {
     public const string SectionName = "Integration:Api";
 
-    /// <summary>Requests one API key may send per minute (fixed window) before it gets 429 answers.</summary>
+    /// <summary>Requests one API key may send per minute (fixed window) before it gets 429 responses.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]
     public int RequestsPerMinute { get; set; } = 600;
 }

@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 
 namespace Sintra.Hub.Web.Integration;
 
-/// <summary>Adds the API key scheme, the webhook signature guide and the shared error answers to the document.</summary>
+/// <summary>Adds the API key scheme, the webhook signature guide and the shared error responses to the document.</summary>
 internal static class OpenApiDocumentSetup
 {
     private const string SchemeId = "ApiKey";
@@ -14,13 +14,13 @@ internal static class OpenApiDocumentSetup
         Errors are RFC 9457 problem details; invalid fields are listed under `errors`.
         Lists use cursor paging: follow `next` or the `Link: rel="next"` header. Each key may send a limited number
         of requests per minute and then gets 429 with `Retry-After` in seconds.
-        Stock writes need an `Idempotency-Key` header; a repeated key returns the first answer and moves nothing.
+        Stock writes need an `Idempotency-Key` header; a repeated key returns the first response and moves nothing.
 
         Webhooks: each delivery is a POST with a JSON body `{ id, type, createdAt, data }` and the headers
         `X-Sintra-Signature: sha256=<hex>`, `X-Sintra-Timestamp` (Unix seconds), `X-Sintra-Delivery` (the same id on
         every retry) and `X-Sintra-Event`. To verify, compute HMAC-SHA256 of the raw body bytes with the
         subscription secret (UTF-8) as key, write it as lower-case hex after `sha256=`, and compare it with the
-        header in constant time before parsing the body. Answer 2xx within the timeout; any other answer is retried
+        header in constant time before parsing the body. Respond with 2xx within the timeout; any other response is retried
         with backoff, and 410 Gone disables the subscription.
         """;
 

@@ -66,8 +66,8 @@ public static class OrdersApi
         DateTime? from = updatedSince?.ToUniversalTime();
         if (cursor is { } position)
         {
-            // Orders updated at the same instant as the cursor are few; they are read in database order and the
-            // ones up to the cursor's order are skipped, so no order is returned twice or left out.
+            // Orders updated at the same instant as the cursor are few, so they are all read in database order.
+            // The ones up to the cursor's order are skipped, so no order is returned twice or left out.
             var ties = await query.Where(o => o.UpdatedAt == position.At).OrderBy(o => o.Id)
                 .ToListAsync(cancellationToken);
             var index = ties.FindIndex(o => o.Id == position.Id);

@@ -12,8 +12,8 @@ namespace Sintra.Hub.Web.Integration;
 
 /// <summary>
 /// Stock endpoints: levels of a SKU per warehouse and per channel, and writes through <see cref="StockLedger"/>.
-/// Writes require an <c>Idempotency-Key</c> header: the first answer is stored with the change, in one transaction,
-/// and a repeated key returns that answer without moving stock again.
+/// Writes require an <c>Idempotency-Key</c> header: the first response is stored with the change, in one transaction,
+/// and a repeated key returns that response without moving stock again.
 /// </summary>
 public static class StockApi
 {
@@ -173,7 +173,7 @@ public static class StockApi
         }
         catch (DbUpdateException)
         {
-            // A concurrent request with the same key committed first; its change stands and this one rolls back.
+            // A concurrent request with the same key committed first; its change is kept and this one rolls back.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return await ReplayAsync(db, keyId, key, requestHash, cancellationToken)

@@ -12,7 +12,7 @@ public static class WebhooksApi
         var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireScope(ApiScopes.WebhooksManage);
         group.MapGet("/", ListAsync).WithSummary("List webhook subscriptions");
         group.MapPost("/", CreateAsync)
-            .WithSummary("Subscribe a URL to events; the answer carries the signing secret, shown only this once");
+            .WithSummary("Subscribe a URL to events; the response carries the signing secret, shown only this once");
         group.MapPut("/{id:guid}", UpdateAsync).WithSummary("Change URL, events or the enabled switch");
         group.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a subscription and its delivery log");
     }
