@@ -2,7 +2,7 @@ namespace Sintra.Hub.Core.Integration;
 
 /// <summary>
 /// A key that an integration sends as <c>Authorization: Bearer &lt;prefix&gt;.&lt;secret&gt;</c>. Only the prefix and a
-/// SHA-256 hash of the secret are stored, so the full key exists only in the response that created it.
+/// SHA-256 hash of the secret are stored, so the full key is shown once, when it is created.
 /// </summary>
 public class ApiKey
 {
@@ -37,7 +37,7 @@ public class ApiKey
     public bool IsActive(DateTime now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 }
 
-/// <summary>The permissions an API key can carry; each endpoint group requires one of them.</summary>
+/// <summary>The permissions an API key can carry; each endpoint requires one of them.</summary>
 public static class ApiScopes
 {
     public const string ProductsRead = "products:read";

@@ -17,7 +17,7 @@ public static class WebhookSignature
     public static string Sign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    /// <summary>Checks a received signature header in constant time; what a receiver does with the raw body.</summary>
+    /// <summary>Returns true when the header matches the signature of the raw body, compared in constant time.</summary>
     public static bool Verify(string secret, byte[] body, string? header)
     {
         if (header is null)
