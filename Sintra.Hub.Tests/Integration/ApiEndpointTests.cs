@@ -260,6 +260,39 @@ public sealed class ApiEndpointTests
         Assert.Equal(0, await check.InventoryLevels.SumAsync(l => l.Reserved));
     }
 
+    [Fact]
+    public async Task ShipCallsOrderShipping()
+    {
+        using var app = new ApiTestApp();
+        using var client = await app.ClientAsync(ApiScopes.OrdersWrite);
+        var orderId = Guid.NewGuid();
+        var lineId = Guid.NewGuid();
+
+        using var invalid = await client.PostAsJsonAsync($"/api/v1/orders/{orderId}/ship",
+            new { lines = new[] { new { orderLineId = lineId, quantity = 0 } } });
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{orderId}/ship")
+        {
+            Content = JsonContent.Create(new
+            {
+                carrier = "BRT",
+                trackingNumber = "123456",
+                lines = new[] { new { orderLineId = lineId, quantity = 1 } },
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", "ship-1");
+        using var shipped = await client.SendAsync(request);
+
+        var problem = await AssertProblemAsync(invalid, HttpStatusCode.BadRequest);
+        Assert.Contains("quantity 0", problem.GetProperty("errors").GetProperty("lines[0].quantity")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, shipped.StatusCode);
+        var call = Assert.Single(app.Shipping.Requests);
+        Assert.Equal(orderId, call.OrderId);
+        Assert.Equal(lineId, call.Lines.Single().OrderLineId);
+        Assert.Equal("BRT", call.Carrier);
+        Assert.StartsWith("api:", call.Source);
+        Assert.Equal("api:ship-1", call.ExternalReference);
+    }
+
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

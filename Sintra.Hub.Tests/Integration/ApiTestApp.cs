@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Sintra.Hub.Core.Catalog.Versions;
 using Sintra.Hub.Core.Integration;
+using Sintra.Hub.Core.Orders.Shipping;
 using Sintra.Hub.Infrastructure.Integration;
 using Sintra.Hub.Infrastructure.Outbox;
 using Sintra.Hub.Tests.Support;
@@ -17,6 +18,8 @@ namespace Sintra.Hub.Tests.Integration;
 public sealed class ApiTestApp(IReadOnlyDictionary<string, string?>? extra = null) : HubAppFactory(Settings(extra))
 {
     public RecordingVersioning Versioning { get; } = new();
+
+    public RecordingShipping Shipping { get; } = new();
 
     public static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? extra)
     {
@@ -40,7 +43,11 @@ public sealed class ApiTestApp(IReadOnlyDictionary<string, string?>? extra = nul
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IProductVersioning>(Versioning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IProductVersioning>(Versioning);
+            services.AddSingleton<IOrderShipping>(Shipping);
+        });
     }
 
     /// <summary>Creates a key with the scopes and returns a client that sends it as a bearer token.</summary>
@@ -84,5 +91,21 @@ public sealed class RecordingVersioning : IProductVersioning
         }
 
         return Task.FromResult<int?>(Calls.Count);
+    }
+}
+
+/// <summary>Order shipping double: records each request and ships one unit per call.</summary>
+public sealed class RecordingShipping : IOrderShipping
+{
+    public List<ShipmentRequest> Requests { get; } = [];
+
+    public Task<ShipmentResult> ShipAsync(ShipmentRequest request, CancellationToken cancellationToken)
+    {
+        lock (Requests)
+        {
+            Requests.Add(request);
+        }
+
+        return Task.FromResult(new ShipmentResult(Guid.NewGuid(), 1, false, null));
     }
 }
