@@ -13,6 +13,7 @@ using Sintra.Hub.Web.Configuration;
 using Sintra.Hub.Web.DemoData;
 using Sintra.Hub.Web.Exchange;
 using Sintra.Hub.Web.Health;
+using Sintra.Hub.Web.Integration;
 using Sintra.Hub.Web.Inventory;
 using Sintra.Hub.Web.Webhooks;
 
@@ -58,6 +59,7 @@ public static class HubComposition
         // Partner file exchange and the jobs dashboard.
         builder.AddExchangePages();
 
+        builder.AddIntegration();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();
@@ -90,6 +92,7 @@ public static class HubComposition
         app.UseHubUi();
         app.MapShopifyWebhooks();
         app.MapStockImport();
+        app.MapIntegration();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
     }

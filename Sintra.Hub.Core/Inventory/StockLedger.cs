@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sintra.Hub.Core.Integration;
 using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Persistence;
 
@@ -234,7 +235,31 @@ public sealed partial class StockLedger(HubDbContext db, TimeProvider clock)
             CreatedAt = movement.OccurredAt,
             NextAttemptAt = movement.OccurredAt,
         });
+        AddStockEvent(movement);
         return movement;
+    }
+
+    /// <summary>
+    /// Adds the outbound <c>stock.changed</c> event of the variant, due after a short window so that the movements
+    /// of that window leave one event with the availability at send time. A second movement of the variant in the
+    /// same transaction adds nothing, and the handler absorbs the rows of earlier transactions.
+    /// </summary>
+    private void AddStockEvent(InventoryMovement movement)
+    {
+        var pending = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added
+            && e.Entity.Topic == IntegrationTopics.StockChangedEvent && e.Entity.EntityId == movement.VariantId);
+        if (pending)
+        {
+            return;
+        }
+
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Topic = IntegrationTopics.StockChangedEvent,
+            EntityId = movement.VariantId,
+            CreatedAt = movement.OccurredAt,
+            NextAttemptAt = movement.OccurredAt + IntegrationTopics.StockEventWindow,
+        });
     }
 
     private sealed record LevelDelta(int OnHand, int Reserved, int Unavailable)

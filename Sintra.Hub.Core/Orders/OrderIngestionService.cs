@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Inventory;
+using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Core.Orders;
@@ -55,6 +56,15 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
                 CreatedAt = now,
             };
             db.Orders.Add(order);
+
+            // Integrations hear of the order once, when it is first stored; the row commits with the order.
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                Topic = OutboxTopics.OrderCreatedEvent,
+                EntityId = order.Id,
+                CreatedAt = now,
+                NextAttemptAt = now,
+            });
         }
 
         OrderMapper.CopyHeader(incoming, order, channel, now);

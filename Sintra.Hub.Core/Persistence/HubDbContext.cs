@@ -5,6 +5,7 @@ using Sintra.Hub.Core.Catalog.Pricing;
 using Sintra.Hub.Core.Catalog.Translations;
 using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Identity;
+using Sintra.Hub.Core.Integration;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Orders;
 using Sintra.Hub.Core.Outbox;
@@ -63,6 +64,14 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ShopifyLevelState> ShopifyLevelStates => Set<ShopifyLevelState>();
 
     public DbSet<ShopifyStockDrift> ShopifyStockDrifts => Set<ShopifyStockDrift>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ApiIdempotencyRecord> ApiIdempotencyRecords => Set<ApiIdempotencyRecord>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Sintra.Hub.Core.Inventory;
+using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Tests.Support;
@@ -110,7 +111,7 @@ public class StockOperationsTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
         var scene = await StockScene.CreateAsync(db, clock, milan: 4, rome: 0);
-        var outboxBefore = await db.OutboxMessages.CountAsync();
+        var outboxBefore = await db.OutboxMessages.CountAsync(m => m.Topic == OutboxTopics.StockChanged);
 
         var result = await new StockLedger(db, clock).AdjustAsync(
             scene.VariantId, scene.MilanId, -3, " Broken in the shelf fall ", "mario@example.com", false, default);
@@ -125,7 +126,7 @@ public class StockOperationsTests
         Assert.Equal("mario@example.com", movement.Actor);
         Assert.Equal(StockReferenceTypes.Adjustment, movement.ReferenceType);
         Assert.Equal(1, (await Level(db, scene.MilanId)).OnHand);
-        Assert.Equal(outboxBefore + 1, await db.OutboxMessages.CountAsync());
+        Assert.Equal(outboxBefore + 1, await db.OutboxMessages.CountAsync(m => m.Topic == OutboxTopics.StockChanged));
     }
 
     [Fact]

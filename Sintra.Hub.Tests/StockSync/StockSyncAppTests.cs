@@ -41,7 +41,7 @@ public sealed class StockSyncAppTests
         while (DateTime.UtcNow < deadline)
         {
             await using var check = app.CreateDbContext();
-            row = await check.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.EntityId == variantId);
+            row = await check.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.EntityId == variantId && m.Topic == OutboxTopics.StockChanged);
             if (row?.Status == OutboxStatus.Done)
             {
                 break;

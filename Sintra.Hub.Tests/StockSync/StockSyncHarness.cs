@@ -161,10 +161,12 @@ public sealed class StockSyncHarness : IAsyncDisposable
         return reserved;
     });
 
+    /// <summary>Returns the stock push rows; integration event rows have their own handlers and tests.</summary>
     public async Task<List<OutboxMessage>> OutboxAsync()
     {
         await using var db = CreateDbContext();
-        return await db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.Topic == OutboxTopics.StockChanged)
+            .OrderBy(m => m.CreatedAt).ToListAsync();
     }
 
     public async ValueTask DisposeAsync()

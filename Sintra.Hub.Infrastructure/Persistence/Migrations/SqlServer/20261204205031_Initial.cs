@@ -12,6 +12,43 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiIdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApiKeyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: false),
+                    ResponseBody = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiIdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    Scopes = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -318,6 +355,25 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Events = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    IsEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    DisabledReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -569,6 +625,34 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    EventId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastDurationMs = table.Column<int>(type: "int", nullable: true),
+                    LastResponse = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1080,6 +1164,18 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencyRecords_ApiKeyId_Key",
+                table: "ApiIdempotencyRecords",
+                columns: new[] { "ApiKeyId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1424,11 +1520,27 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Warehouses",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EventId",
+                table: "WebhookDeliveries",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiIdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1520,6 +1632,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "StockImportProfile");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1533,6 +1648,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "ExchangePartner");

@@ -12,6 +12,43 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiIdempotencyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApiKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponseBody = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiIdempotencyRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -318,6 +355,25 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DisabledReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookSubscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -569,6 +625,34 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastDurationMs = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastResponse = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "WebhookSubscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1080,6 +1164,18 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiIdempotencyRecords_ApiKeyId_Key",
+                table: "ApiIdempotencyRecords",
+                columns: new[] { "ApiKeyId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Prefix",
+                table: "ApiKeys",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1421,11 +1517,27 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Warehouses",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EventId",
+                table: "WebhookDeliveries",
+                column: "EventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_SubscriptionId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "SubscriptionId", "CreatedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiIdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1517,6 +1629,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "StockImportProfile");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1530,6 +1645,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
+
+            migrationBuilder.DropTable(
+                name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
                 name: "ExchangePartner");
