@@ -50,6 +50,7 @@ public static class HubComposition
         builder.AddHubUi();
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
+        builder.AddProductInformation();
         builder.AddStockImportPages();
         builder.AddStockSync();
         services.AddAdminPages();
@@ -85,6 +86,7 @@ public static class HubComposition
         app.UseHubUi();
         app.MapShopifyWebhooks();
         app.MapStockImport();
+        app.MapCatalogExport();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
     }

@@ -1,0 +1,18 @@
+namespace Sintra.Hub.Infrastructure.Catalog;
+
+/// <summary>
+/// Protects CSV text cells from formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or
+/// carriage return before one of them) as a formula, so such a cell gets a leading apostrophe, which spreadsheets
+/// hide and treat as "text".
+/// </summary>
+public static class SpreadsheetText
+{
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static string? Guard(string? text) =>
+        string.IsNullOrEmpty(text) || Array.IndexOf(FormulaStarts, text[0]) < 0 ? text : "'" + text;
+
+    /// <summary>Removes the apostrophe <see cref="Guard"/> adds; any other text is returned unchanged.</summary>
+    public static string Unguard(string text) =>
+        text.Length > 1 && text[0] == '\'' && Array.IndexOf(FormulaStarts, text[1]) >= 0 ? text[1..] : text;
+}
