@@ -239,7 +239,7 @@ public sealed class ProductEditor(
     /// Checks a barcode made of digits as a GTIN. A barcode with other characters is the merchant's own code and
     /// is accepted as it is.
     /// </summary>
-    internal static EditError? BarcodeError(string barcode)
+    public static EditError? BarcodeError(string barcode)
     {
         if (!barcode.All(char.IsAsciiDigit))
         {
