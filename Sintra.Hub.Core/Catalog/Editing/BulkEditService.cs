@@ -123,6 +123,9 @@ public sealed partial class BulkEditService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // A page keeps its context for the whole circuit, so a row left tracked would hide a later change by someone else.
+        db.ChangeTracker.Clear();
         LogApplied(logger, edit.Action, products.Count, changed);
         return new BulkEditResult(changed, null);
     }

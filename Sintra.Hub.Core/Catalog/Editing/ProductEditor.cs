@@ -166,6 +166,9 @@ public sealed class ProductEditor(
 
         var number = await versioning.CaptureAsync(product.Id, source, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // A page keeps its context for the whole circuit, so a row left tracked would hide a later change by someone else.
+        db.ChangeTracker.Clear();
         return new EditResult(EditOutcome.Saved, product.Version, number, []);
     }
 

@@ -116,6 +116,9 @@ public sealed class ProductRestoreService(HubDbContext db, ProductVersionService
             new VersionSource(VersionSourceKinds.Restore, author, number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // A page keeps its context for the whole circuit, so a row left tracked would hide a later change by someone else.
+        db.ChangeTracker.Clear();
         return restored;
     }
 
