@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Catalog.Completeness;
 using Sintra.Hub.Core.Catalog.Editing;
@@ -9,21 +10,24 @@ namespace Sintra.Hub.Infrastructure.Catalog;
 
 public static class CatalogInfrastructureRegistration
 {
-    /// <summary>Registers the Shopify product CSV reader and the catalog import services (scoped).</summary>
+    /// <summary>Registers the Shopify product CSV reader, the catalog import services and product versions (scoped).</summary>
     public static IServiceCollection AddProductCsvImport(this IServiceCollection services)
     {
         services.AddSingleton<ICatalogFileReader, ShopifyProductCsvReader>();
         services.AddScoped<CatalogImportService>();
         services.AddScoped<ProductCsvImporter>();
+        services.TryAddScoped<ProductSnapshotReader>();
+        services.TryAddScoped<ProductVersionService>();
+        services.TryAddScoped<IProductVersioning>(sp => sp.GetRequiredService<ProductVersionService>());
         return services;
     }
 
     /// <summary>Registers the catalog editing, versioning, completeness and export services (scoped).</summary>
     public static IServiceCollection AddProductInformation(this IServiceCollection services)
     {
-        services.AddScoped<ProductSnapshotReader>();
-        services.AddScoped<ProductVersionService>();
-        services.AddScoped<IProductVersioning>(sp => sp.GetRequiredService<ProductVersionService>());
+        services.TryAddScoped<ProductSnapshotReader>();
+        services.TryAddScoped<ProductVersionService>();
+        services.TryAddScoped<IProductVersioning>(sp => sp.GetRequiredService<ProductVersionService>());
         services.AddScoped<ProductRestoreService>();
         services.AddScoped<ProductEditor>();
         services.AddScoped<BulkEditService>();

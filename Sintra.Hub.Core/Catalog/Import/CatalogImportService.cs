@@ -13,7 +13,7 @@ namespace Sintra.Hub.Core.Catalog.Import;
 public sealed partial class CatalogImportService(
     HubDbContext db,
     StockLedger ledger,
-    IProductVersioning versioning,
+    ProductVersionService versioning,
     TimeProvider clock,
     ILogger<CatalogImportService> logger)
 {
@@ -78,15 +78,12 @@ public sealed partial class CatalogImportService(
         }
 
         // Every product of the file is captured; one whose state equals its latest version gets no new version.
-        // The tracked rows are no longer needed, and clearing them keeps each capture's save from scanning them.
+        // The tracked rows are no longer needed, and clearing them keeps the save of the versions from scanning them.
         db.ChangeTracker.Clear();
         var handles = plan.Products.Select(p => p.Imported.Handle).ToList();
         var productIds = await db.Products.Where(p => handles.Contains(p.Handle)).Select(p => p.Id).ToListAsync(cancellationToken);
         var source = new VersionSource(VersionSourceKinds.Import, request.Actor, request.ImportId.ToString());
-        foreach (var productId in productIds)
-        {
-            await versioning.CaptureAsync(productId, source, cancellationToken);
-        }
+        await versioning.CaptureManyAsync(productIds, source, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         LogApplied(logger, request.ImportId, plan.Preview.Products.Count, plan.Preview.VariantCount, movements);

@@ -21,6 +21,47 @@ public sealed partial class ProductVersionService(
 
     public async Task<int?> CaptureAsync(Guid productId, VersionSource source, CancellationToken cancellationToken)
     {
+        var version = await BuildAsync(productId, source, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        db.ProductVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A long import captures thousands of versions in one context, and each tracked row slows every later save.
+        db.Entry(version).State = EntityState.Detached;
+        return version.Number;
+    }
+
+    /// <summary>
+    /// Captures many products with one save, for imports: each save scans every tracked row, so one save per
+    /// product made large files slow. Returns the number of new versions.
+    /// </summary>
+    public async Task<int> CaptureManyAsync(IReadOnlyCollection<Guid> productIds, VersionSource source, CancellationToken cancellationToken)
+    {
+        var versions = new List<ProductVersion>();
+        foreach (var productId in productIds.Distinct())
+        {
+            if (await BuildAsync(productId, source, cancellationToken) is { } version)
+            {
+                versions.Add(version);
+            }
+        }
+
+        db.ProductVersions.AddRange(versions);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var version in versions)
+        {
+            db.Entry(version).State = EntityState.Detached;
+        }
+
+        return versions.Count;
+    }
+
+    private async Task<ProductVersion?> BuildAsync(Guid productId, VersionSource source, CancellationToken cancellationToken)
+    {
         var snapshot = await reader.ReadAsync(productId, cancellationToken)
             ?? throw new InvalidOperationException($"Product {productId} was not found, so no version can be captured.");
         var latest = await db.ProductVersions.AsNoTracking()
@@ -45,13 +86,8 @@ public sealed partial class ProductVersionService(
             Snapshot = JsonSerializer.Serialize(snapshot, Json),
             Changes = JsonSerializer.Serialize(changes, Json),
         };
-        db.ProductVersions.Add(version);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // A long import captures thousands of versions in one context, and each tracked row slows every later save.
-        db.Entry(version).State = EntityState.Detached;
         LogCaptured(logger, productId, version.Number, source.Kind, changes.Count);
-        return version.Number;
+        return version;
     }
 
     /// <summary>Returns the product's versions, newest first, without their snapshots.</summary>
