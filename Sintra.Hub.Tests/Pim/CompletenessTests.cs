@@ -15,7 +15,7 @@ public sealed class CompletenessTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
-        var kit = new PimKit(db);
+        var kit = new PimKit(db, database.CreateDbContext);
         await kit.ImportTemplateAsync();
         var italian = new SalesChannel { Name = "Negozio IT", ShopDomain = "it.myshopify.com" };
         var english = new SalesChannel { Name = "Shop EN", ShopDomain = "en.myshopify.com" };

@@ -13,7 +13,7 @@ using Sintra.Hub.Tests.Catalog;
 namespace Sintra.Hub.Tests.Pim;
 
 /// <summary>Real catalog editing services over one context, with a fixed clock.</summary>
-internal sealed class PimKit(HubDbContext db)
+internal sealed class PimKit(HubDbContext db, Func<HubDbContext>? createContext = null)
 {
     public static readonly IOptions<CatalogOptions> Options = Microsoft.Extensions.Options.Options.Create(new CatalogOptions());
 
@@ -29,7 +29,10 @@ internal sealed class PimKit(HubDbContext db)
 
     public ProductRestoreService Restore => new(db, Versions, Clock);
 
-    public CatalogCompletenessService Completeness => new(db, Options);
+    /// <summary>The completeness service; it opens contexts of its own, so the kit needs <c>createContext</c>.</summary>
+    public CatalogCompletenessService Completeness => new(
+        new ContextFactory(createContext ?? throw new InvalidOperationException("Pass createContext to evaluate completeness.")),
+        Options);
 
     public CatalogSettingsService Settings => new(db, Clock);
 
@@ -44,5 +47,10 @@ internal sealed class PimKit(HubDbContext db)
     {
         var result = await Importer.ApplyAsync(CatalogTestKit.Fixture("classic-template.csv"), new ImportRequest(null, "test"), default);
         Assert.True(result.Applied);
+    }
+
+    private sealed class ContextFactory(Func<HubDbContext> create) : Microsoft.EntityFrameworkCore.IDbContextFactory<HubDbContext>
+    {
+        public HubDbContext CreateDbContext() => create();
     }
 }

@@ -27,7 +27,8 @@ public sealed record CompletenessReport(Guid ChannelId, string ChannelName, stri
 /// Evaluates the channels' completeness rules. A text field in the default locale is read from the product's own
 /// column, in any other locale from its translation row. A localized attribute needs a value in the rule's locale.
 /// </summary>
-public sealed class CatalogCompletenessService(HubDbContext db, IOptions<CatalogOptions> options) : ICatalogCompleteness
+/// <remarks>Each call uses a context of its own, so the catalog grid can evaluate a page while other parts of the same circuit read.</remarks>
+public sealed class CatalogCompletenessService(IDbContextFactory<HubDbContext> contexts, IOptions<CatalogOptions> options) : ICatalogCompleteness
 {
     public async Task<bool> IsCompleteAsync(Guid productId, Guid channelId, CancellationToken cancellationToken)
     {
@@ -44,6 +45,7 @@ public sealed class CatalogCompletenessService(HubDbContext db, IOptions<Catalog
         Guid? channelId,
         CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = productIds.ToList();
         var rules = await (
                 from rule in db.CompletenessRules.AsNoTracking()
