@@ -61,7 +61,7 @@ public enum GtinProblem
     WrongCheckDigit,
 }
 
-/// <summary>Outcome of a GTIN check; <see cref="ExpectedCheckDigit"/> is set when the length was right.</summary>
+/// <summary>Outcome of a GTIN check. <see cref="ExpectedCheckDigit"/> is set when the length was right.</summary>
 public sealed record GtinResult(GtinProblem Problem, int? ExpectedCheckDigit)
 {
     public bool IsValid => Problem == GtinProblem.None;

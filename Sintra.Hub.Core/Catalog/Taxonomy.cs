@@ -12,7 +12,7 @@ public class Brand : IVersioned
     public long Version { get; set; }
 }
 
-/// <summary>A node of the category tree; a category without a parent is a root.</summary>
+/// <summary>A node of the category tree. A category without a parent is a root.</summary>
 public class Category : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

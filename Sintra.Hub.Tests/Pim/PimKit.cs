@@ -29,7 +29,7 @@ internal sealed class PimKit(HubDbContext db, Func<HubDbContext>? createContext 
 
     public ProductRestoreService Restore => new(db, Versions, Clock);
 
-    /// <summary>The completeness service; it opens contexts of its own, so the kit needs <c>createContext</c>.</summary>
+    /// <summary>The completeness service, which opens contexts of its own through <c>createContext</c>.</summary>
     public CatalogCompletenessService Completeness => new(
         new ContextFactory(createContext ?? throw new InvalidOperationException("Pass createContext to evaluate completeness.")),
         Options);

@@ -52,7 +52,7 @@ public class AttributeOption
     public int Position { get; set; }
 }
 
-/// <summary>A named group of attributes; each product uses at most one set.</summary>
+/// <summary>A named group of attributes. Each product uses at most one set.</summary>
 public class AttributeSet : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -87,7 +87,7 @@ public class AttributeValue : IVersioned
 
     public Guid AttributeId { get; set; }
 
-    /// <summary>Locale of a localized attribute's value; the empty string for an attribute that is not localized.</summary>
+    /// <summary>Locale of a localized attribute's value, or the empty string for an attribute that is not localized.</summary>
     public string Locale { get; set; } = "";
 
     public required string Value { get; set; }

@@ -19,7 +19,7 @@ public sealed record CompletenessReport(Guid ChannelId, string ChannelName, stri
 {
     public bool IsComplete => Missing.Count == 0;
 
-    /// <summary>Share of the required items present, from 0 to 100, rounded down; 100 when nothing is required.</summary>
+    /// <summary>Share of the required items present, from 0 to 100 and rounded down, or 100 when nothing is required.</summary>
     public int Percent => Required == 0 ? 100 : (Required - Missing.Count) * 100 / Required;
 }
 

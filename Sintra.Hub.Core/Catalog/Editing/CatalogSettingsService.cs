@@ -137,7 +137,7 @@ public sealed class CatalogSettingsService(HubDbContext db, TimeProvider clock)
         return null;
     }
 
-    /// <summary>Adds an attribute; <paramref name="options"/> are "code=label it=label en" lines for list types.</summary>
+    /// <summary>Adds an attribute with its options, which only list and multi-list attributes keep.</summary>
     public async Task<EditError?> AddAttributeAsync(
         string code,
         string labelIt,
@@ -212,7 +212,7 @@ public sealed class CatalogSettingsService(HubDbContext db, TimeProvider clock)
         return null;
     }
 
-    /// <summary>Deletes a brand, category, supplier, price list, attribute or set by id; returns false when it is in use.</summary>
+    /// <summary>Deletes a brand, category, supplier, price list, attribute or set by id. Returns false when a restricting reference keeps it.</summary>
     public async Task<bool> DeleteAsync<T>(Guid id, CancellationToken cancellationToken)
         where T : class
     {

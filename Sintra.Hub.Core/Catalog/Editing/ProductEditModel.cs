@@ -40,7 +40,7 @@ public sealed class ProductEditModel
 
     public List<VariantEdit> Variants { get; set; } = [];
 
-    /// <summary>Translated product texts by locale and field; only locales other than the default one.</summary>
+    /// <summary>Translated product texts by locale and field, for the locales other than the default one.</summary>
     public Dictionary<string, Dictionary<string, string?>> Translations { get; set; } = [];
 
     /// <summary>Translated option values by variant id, locale and field (option1 to option3).</summary>
@@ -74,7 +74,7 @@ public sealed class VariantEdit
     public int? WeightGrams { get; set; }
 }
 
-/// <summary>A product-level attribute value as the form shows it; <see cref="Locale"/> is empty unless localized.</summary>
+/// <summary>A product-level attribute value as the form shows it. <see cref="Locale"/> is empty unless the attribute is localized.</summary>
 public sealed class AttributeEdit
 {
     public Guid AttributeId { get; set; }
@@ -84,7 +84,7 @@ public sealed class AttributeEdit
     public string? Value { get; set; }
 }
 
-/// <summary>A variant's price in a price list; a null price removes the variant from the list.</summary>
+/// <summary>A variant's price in a price list. A null price removes the variant from the list.</summary>
 public sealed class PriceEdit
 {
     public Guid PriceListId { get; set; }
@@ -120,7 +120,7 @@ public enum EditOutcome
     Saved,
     Invalid,
 
-    /// <summary>Someone saved the product after the form read it; nothing was written.</summary>
+    /// <summary>Someone saved the product after the form read it, so nothing was written.</summary>
     Conflict,
     NotFound,
 }

@@ -77,7 +77,7 @@ public sealed partial class CatalogImportService(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        // Every product of the file is captured; one whose state equals its latest version gets no new version.
+        // Every product of the file is captured, and one whose state equals its latest version gets no new version.
         // The tracked rows are no longer needed, and clearing them keeps the save of the versions from scanning them.
         db.ChangeTracker.Clear();
         var handles = plan.Products.Select(p => p.Imported.Handle).ToList();

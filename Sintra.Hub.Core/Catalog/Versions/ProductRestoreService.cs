@@ -7,7 +7,7 @@ using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Core.Catalog.Versions;
 
-/// <summary>Writes an old version's state back onto a product; the restored state becomes a new version.</summary>
+/// <summary>Writes an old version's state back onto a product, and the restored state becomes a new version.</summary>
 public sealed class ProductRestoreService(HubDbContext db, ProductVersionService versions, TimeProvider clock)
 {
     /// <summary>

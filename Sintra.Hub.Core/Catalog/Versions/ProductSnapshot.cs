@@ -188,14 +188,14 @@ public sealed record ImageSnapshot(string Src, int Position, string? AltText)
 
 public sealed record TranslationSnapshot(string Locale, string Field, string Value);
 
-/// <summary>An attribute value by attribute code; <see cref="Locale"/> is empty for attributes that are not localized.</summary>
+/// <summary>An attribute value by attribute code. <see cref="Locale"/> is empty for attributes that are not localized.</summary>
 public sealed record AttributeSnapshot(string Code, string Locale, string Value);
 
 public sealed record PriceSnapshot(string PriceList, decimal Price, decimal? CompareAtPrice);
 
 public sealed record SupplierSnapshot(string Supplier, string? SupplierSku, decimal? Cost, int? LeadTimeDays);
 
-/// <summary>A field whose value differs between two versions; null stands for "not set".</summary>
+/// <summary>A field whose value differs between two versions. A null value means "not set".</summary>
 public sealed record FieldChange(string Field, string? OldValue, string? NewValue);
 
 public static class SnapshotDiff

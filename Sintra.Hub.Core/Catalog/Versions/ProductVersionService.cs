@@ -118,7 +118,7 @@ public sealed partial class ProductVersionService(
         return json is null ? [] : JsonSerializer.Deserialize<List<FieldChange>>(json, Json) ?? [];
     }
 
-    /// <summary>Compares two versions of a product; returns null when either version does not exist.</summary>
+    /// <summary>Compares two versions of a product. Returns null when either version does not exist.</summary>
     public async Task<IReadOnlyList<FieldChange>?> CompareAsync(
         Guid productId,
         int from,

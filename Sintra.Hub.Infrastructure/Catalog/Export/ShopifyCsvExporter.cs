@@ -8,7 +8,7 @@ namespace Sintra.Hub.Infrastructure.Catalog;
 
 /// <summary>
 /// Writes the catalog in Shopify's classic product CSV layout, with the columns <see cref="ShopifyProductCsvReader"/>
-/// reads, so that importing the file gives back the same products, variants and images. One row per variant; a
+/// reads, so that importing the file gives back the same products, variants and images. It writes one row per variant, and a
 /// product with more images than variants gets extra rows that carry only the handle and the image.
 /// </summary>
 public sealed class ShopifyCsvExporter(HubDbContext db)
@@ -84,5 +84,9 @@ public sealed class ShopifyCsvExporter(HubDbContext db)
     /// <summary>
     /// Writes a text cell, quoted so that SKUs and barcodes stay strings with their leading zeros in the file.
     /// </summary>
+    /// <remarks>
+    /// NOTE: quoting keeps the file exact, but Excel still turns a cell such as 0001234 into a number when it opens a
+    /// CSV by double-click. Importing the file through Excel's text import with the column set to Text keeps it.
+    /// </remarks>
     internal static void Text(CsvWriter csv, string? value) => csv.WriteField(SpreadsheetText.Guard(value), shouldQuote: value is not null);
 }

@@ -12,7 +12,7 @@ public static class SpreadsheetText
     public static string? Guard(string? text) =>
         string.IsNullOrEmpty(text) || Array.IndexOf(FormulaStarts, text[0]) < 0 ? text : "'" + text;
 
-    /// <summary>Removes the apostrophe <see cref="Guard"/> adds; any other text is returned unchanged.</summary>
+    /// <summary>Removes the apostrophe that <see cref="Guard"/> adds and returns any other text unchanged.</summary>
     public static string Unguard(string text) =>
         text.Length > 1 && text[0] == '\'' && Array.IndexOf(FormulaStarts, text[1]) >= 0 ? text[1..] : text;
 }
