@@ -69,8 +69,8 @@ public sealed class ShopifyCsvExporter(HubDbContext db)
             csv.WriteField(variant?.WeightGrams?.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(variant?.Price.ToString("0.00##", CultureInfo.InvariantCulture));
             csv.WriteField(variant?.CompareAtPrice?.ToString("0.00##", CultureInfo.InvariantCulture));
-            csv.WriteField(variant is null ? null : variant.RequiresShipping ? "TRUE" : "FALSE");
-            csv.WriteField(variant is null ? null : variant.Taxable ? "TRUE" : "FALSE");
+            csv.WriteField(Flag(variant?.RequiresShipping));
+            csv.WriteField(Flag(variant?.Taxable));
             Text(csv, variant?.Barcode);
             Text(csv, image?.Src);
             csv.WriteField(image?.Position.ToString(CultureInfo.InvariantCulture));
@@ -80,6 +80,13 @@ public sealed class ShopifyCsvExporter(HubDbContext db)
             await csv.NextRecordAsync();
         }
     }
+
+    private static string? Flag(bool? value) => value switch
+    {
+        true => "TRUE",
+        false => "FALSE",
+        null => null,
+    };
 
     /// <summary>
     /// Writes a text cell, quoted so that SKUs and barcodes stay strings with their leading zeros in the file.

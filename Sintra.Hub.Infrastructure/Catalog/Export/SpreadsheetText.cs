@@ -1,9 +1,9 @@
 namespace Sintra.Hub.Infrastructure.Catalog;
 
 /// <summary>
-/// Protects CSV text cells from formula injection: a spreadsheet runs a cell that starts with = + - @ (or a tab or
-/// carriage return before one of them) as a formula, so such a cell gets a leading apostrophe, which spreadsheets
-/// hide and treat as "text".
+/// Protects CSV text cells from formula injection. A cell that starts with = + - @, a tab or a carriage return gets a
+/// leading apostrophe, because a spreadsheet may run such a cell as a formula. Spreadsheets hide the apostrophe and
+/// treat the cell as text.
 /// </summary>
 public static class SpreadsheetText
 {
