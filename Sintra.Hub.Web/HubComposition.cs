@@ -52,6 +52,7 @@ public static class HubComposition
         builder.AddHubUi();
         builder.AddOrderIngestion();
         builder.AddCatalogImport();
+        builder.AddProductInformation();
         builder.AddStockImportPages();
         builder.AddStockSync();
         services.AddAdminPages();
@@ -93,6 +94,7 @@ public static class HubComposition
         app.MapShopifyWebhooks();
         app.MapStockImport();
         app.MapIntegration();
+        app.MapCatalogExport();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
     }

@@ -16,6 +16,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Option1Name).HasMaxLength(255);
         builder.Property(p => p.Option2Name).HasMaxLength(255);
         builder.Property(p => p.Option3Name).HasMaxLength(255);
+        builder.Property(p => p.SeoTitle).HasMaxLength(255);
+        builder.Property(p => p.SeoDescription).HasMaxLength(1000);
         builder.HasMany(p => p.Variants).WithOne(v => v.Product).HasForeignKey(v => v.ProductId);
         builder.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId);
     }

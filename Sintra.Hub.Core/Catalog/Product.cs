@@ -30,6 +30,18 @@ public class Product : IVersioned
 
     public string? Option3Name { get; set; }
 
+    /// <summary>Title for search engines in the default locale; Shopify's <c>SEO Title</c>.</summary>
+    public string? SeoTitle { get; set; }
+
+    /// <summary>Description for search engines in the default locale; Shopify's <c>SEO Description</c>.</summary>
+    public string? SeoDescription { get; set; }
+
+    public Guid? BrandId { get; set; }
+
+    public Guid? CategoryId { get; set; }
+
+    public Guid? AttributeSetId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

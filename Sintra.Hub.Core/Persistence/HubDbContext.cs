@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Catalog;
+using Sintra.Hub.Core.Catalog.Attributes;
+using Sintra.Hub.Core.Catalog.Completeness;
 using Sintra.Hub.Core.Catalog.Pricing;
+using Sintra.Hub.Core.Catalog.Suppliers;
 using Sintra.Hub.Core.Catalog.Translations;
+using Sintra.Hub.Core.Catalog.Versions;
 using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Identity;
 using Sintra.Hub.Core.Integration;
@@ -30,6 +34,26 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PriceList> PriceLists => Set<PriceList>();
 
     public DbSet<PriceListEntry> PriceListEntries => Set<PriceListEntry>();
+
+    public DbSet<CatalogAttribute> CatalogAttributes => Set<CatalogAttribute>();
+
+    public DbSet<AttributeOption> AttributeOptions => Set<AttributeOption>();
+
+    public DbSet<AttributeSet> AttributeSets => Set<AttributeSet>();
+
+    public DbSet<AttributeValue> AttributeValues => Set<AttributeValue>();
+
+    public DbSet<Brand> Brands => Set<Brand>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+
+    public DbSet<SupplierEntry> SupplierEntries => Set<SupplierEntry>();
+
+    public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
+
+    public DbSet<CompletenessRule> CompletenessRules => Set<CompletenessRule>();
 
     public DbSet<Warehouse> Warehouses => Set<Warehouse>();
 

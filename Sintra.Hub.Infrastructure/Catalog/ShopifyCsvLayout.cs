@@ -144,9 +144,13 @@ internal sealed class ShopifyCsvLayout
         return string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
     }
 
-    /// <summary>Returns the cell exactly as in the file, or null when the column is absent or the cell is empty.</summary>
+    /// <summary>
+    /// Returns the cell as in the file, or null when the column is absent or the cell is empty. The apostrophe that
+    /// <see cref="SpreadsheetText.Guard"/> puts before a leading = + - @ tab or carriage return is removed, so an
+    /// export of the hub reads back to the same text.
+    /// </summary>
     public string? GetRaw(string[] record, ShopifyColumn column) =>
         indexes.TryGetValue(column, out var index) && index < record.Length && record[index].Length > 0
-            ? record[index]
+            ? SpreadsheetText.Unguard(record[index])
             : null;
 }

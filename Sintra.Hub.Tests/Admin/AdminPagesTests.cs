@@ -11,6 +11,7 @@ using MudBlazor.Services;
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Infrastructure.Catalog;
 using Sintra.Hub.Infrastructure.Channels;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Components.Pages.Catalog;
@@ -48,6 +49,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
         context.Services.AddSingleton<IDbContextFactory<HubDbContext>>(data);
         context.Services.AddSingleton(protector);
         context.Services.AddAdminPages();
+        context.Services.AddProductInformation();
         authorization = context.AddAuthorization();
         authorization.SetAuthorized("admin@bottega.test");
         authorization.SetRoles("Admin");
@@ -72,7 +74,8 @@ public sealed class AdminPagesTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr.mud-table-row").Count));
         var vaseRow = page.FindAll("tbody tr.mud-table-row").Single(r => r.TextContent.Contains("Vaso Tirreno"));
         var cells = vaseRow.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["Ceramiche Tirreno", "Tazze", "Active", "2", "4", "6", "-2", "19.90 – 31.00"], cells[1..]);
+        // The first cell is the selection box, the second the title and the last the completeness chips.
+        Assert.Equal(["Ceramiche Tirreno", "Tazze", "Active", "2", "4", "6", "-2", "19.90 – 31.00"], cells[2..^1]);
         Assert.Equal("vaso", vaseRow.QuerySelector("[data-testid=handle]")?.TextContent);
     }
 

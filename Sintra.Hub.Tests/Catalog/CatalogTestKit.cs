@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Sintra.Hub.Core.Catalog.Import;
+using Sintra.Hub.Core.Catalog.Versions;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Catalog;
@@ -25,12 +26,16 @@ internal static class CatalogTestKit
     public static Task<ImportedCatalog> ReadAsync(Stream content) =>
         new ShopifyProductCsvReader(NullLogger<ShopifyProductCsvReader>.Instance).ReadAsync(content, CancellationToken.None);
 
+    public static ProductVersionService Versioning(HubDbContext db) =>
+        new(db, new ProductSnapshotReader(db), new FakeTimeProvider(Now), NullLogger<ProductVersionService>.Instance);
+
     public static ProductCsvImporter Importer(HubDbContext db) =>
         new(
             new ShopifyProductCsvReader(NullLogger<ShopifyProductCsvReader>.Instance),
             new CatalogImportService(
                 db,
                 new StockLedger(db, new FakeTimeProvider(Now)),
+                Versioning(db),
                 new FakeTimeProvider(Now),
                 NullLogger<CatalogImportService>.Instance));
 }

@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Infrastructure.Catalog;
 using Sintra.Hub.Tests.Admin;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Components.Pages.Catalog;
@@ -41,6 +42,7 @@ public sealed class StockActionsPageTests : IAsyncLifetime
         context.Services.AddLogging();
         context.Services.AddSingleton<IDbContextFactory<HubDbContext>>(data);
         context.Services.AddAdminPages();
+        context.Services.AddProductInformation();
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized(User);
         authorization.SetRoles("Warehouse");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Sintra.Hub.Infrastructure.Catalog;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Channels;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
@@ -43,6 +44,7 @@ public sealed class StockSyncPagesTests : IAsyncLifetime
         context.Services.AddSingleton<TimeProvider>(harness.Clock);
         context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         context.Services.AddAdminPages();
+        context.Services.AddProductInformation();
         context.Services.AddStockSyncServices();
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized("admin@sintra.test");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Sintra.Hub.Core.Catalog.Versions;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
 
@@ -12,6 +13,7 @@ namespace Sintra.Hub.Core.Catalog.Import;
 public sealed partial class CatalogImportService(
     HubDbContext db,
     StockLedger ledger,
+    ProductVersionService versioning,
     TimeProvider clock,
     ILogger<CatalogImportService> logger)
 {
@@ -34,7 +36,7 @@ public sealed partial class CatalogImportService(
     }
 
     /// <summary>
-    /// Writes products, variants, images and the initial counts in one transaction. Nothing is written when the
+    /// Writes products, variants, images, the initial counts and a version of each changed product in one transaction. Nothing is written when the
     /// preview computed inside that transaction has any error.
     /// </summary>
     public async Task<ImportResult> ApplyAsync(
@@ -74,6 +76,14 @@ public sealed partial class CatalogImportService(
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        // Every product of the file is captured, and one whose state equals its latest version gets no new version.
+        // The tracked rows are no longer needed, and clearing them keeps the save of the versions from scanning them.
+        db.ChangeTracker.Clear();
+        var handles = plan.Products.Select(p => p.Imported.Handle).ToList();
+        var productIds = await db.Products.Where(p => handles.Contains(p.Handle)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var source = new VersionSource(VersionSourceKinds.Import, request.Actor, request.ImportId.ToString());
+        await versioning.CaptureManyAsync(productIds, source, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         LogApplied(logger, request.ImportId, plan.Preview.Products.Count, plan.Preview.VariantCount, movements);

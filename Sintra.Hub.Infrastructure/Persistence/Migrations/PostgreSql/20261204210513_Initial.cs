@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -91,6 +92,50 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttributeSets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttributeSets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Brands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Brands", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogAttributes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LabelIt = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LabelEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IsLocalized = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogAttributes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CatalogTranslations",
                 columns: table => new
                 {
@@ -106,6 +151,26 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CatalogTranslations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Categories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Categories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Categories_Categories_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -287,30 +352,6 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "Products",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Handle = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Title = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    DescriptionHtml = table.Column<string>(type: "text", nullable: true),
-                    Vendor = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    ProductType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Tags = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Option1Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Option2Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Option3Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Products", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "StockImport",
                 columns: table => new
                 {
@@ -337,6 +378,20 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StockImport", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Suppliers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Suppliers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -481,6 +536,94 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttributeOptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttributeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LabelIt = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LabelEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttributeOptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttributeOptions_CatalogAttributes_AttributeId",
+                        column: x => x.AttributeId,
+                        principalTable: "CatalogAttributes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AttributeSetMember",
+                columns: table => new
+                {
+                    AttributeSetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AttributeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttributeSetMember", x => new { x.AttributeSetId, x.AttributeId });
+                    table.ForeignKey(
+                        name: "FK_AttributeSetMember_AttributeSets_AttributeSetId",
+                        column: x => x.AttributeSetId,
+                        principalTable: "AttributeSets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AttributeSetMember_CatalogAttributes_AttributeId",
+                        column: x => x.AttributeId,
+                        principalTable: "CatalogAttributes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Products",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Handle = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Title = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    DescriptionHtml = table.Column<string>(type: "text", nullable: true),
+                    Vendor = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    ProductType = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Tags = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Option1Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Option2Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Option3Name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SeoTitle = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SeoDescription = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    BrandId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AttributeSetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Products", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Products_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Products_Categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExchangeEndpoint",
                 columns: table => new
                 {
@@ -510,57 +653,6 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         name: "FK_ExchangeEndpoint_ExchangePartner_PartnerId",
                         column: x => x.PartnerId,
                         principalTable: "ExchangePartner",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProductImages",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Src = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    AltText = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProductImages", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProductImages_Products_ProductId",
-                        column: x => x.ProductId,
-                        principalTable: "Products",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Variants",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Sku = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Barcode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Option1 = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Option2 = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Option3 = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    Price = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
-                    CompareAtPrice = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
-                    WeightGrams = table.Column<int>(type: "integer", nullable: true),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    RequiresShipping = table.Column<bool>(type: "boolean", nullable: false),
-                    Taxable = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Variants", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Variants_Products_ProductId",
-                        column: x => x.ProductId,
-                        principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -657,6 +749,82 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProductImages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Src = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductImages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductImages_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductVersions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    SourceKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SourceReference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Snapshot = table.Column<string>(type: "text", nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductVersions_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Variants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sku = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Barcode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Option1 = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Option2 = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Option3 = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Price = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    CompareAtPrice = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
+                    WeightGrams = table.Column<int>(type: "integer", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    RequiresShipping = table.Column<bool>(type: "boolean", nullable: false),
+                    Taxable = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Variants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Variants_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExchangeFlow",
                 columns: table => new
                 {
@@ -690,136 +858,6 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "InventoryLevels",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OnHand = table.Column<int>(type: "integer", nullable: false),
-                    Reserved = table.Column<int>(type: "integer", nullable: false),
-                    Unavailable = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_InventoryLevels", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_InventoryLevels_Variants_VariantId",
-                        column: x => x.VariantId,
-                        principalTable: "Variants",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_InventoryLevels_Warehouses_WarehouseId",
-                        column: x => x.WarehouseId,
-                        principalTable: "Warehouses",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "InventoryMovements",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    OnHandDelta = table.Column<int>(type: "integer", nullable: false),
-                    ReservedDelta = table.Column<int>(type: "integer", nullable: false),
-                    UnavailableDelta = table.Column<int>(type: "integer", nullable: false),
-                    OnHandAfter = table.Column<int>(type: "integer", nullable: false),
-                    ReservedAfter = table.Column<int>(type: "integer", nullable: false),
-                    UnavailableAfter = table.Column<int>(type: "integer", nullable: false),
-                    ReferenceType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ReferenceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_InventoryMovements", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_InventoryMovements_Variants_VariantId",
-                        column: x => x.VariantId,
-                        principalTable: "Variants",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_InventoryMovements_Warehouses_WarehouseId",
-                        column: x => x.WarehouseId,
-                        principalTable: "Warehouses",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "PriceListEntries",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PriceListId = table.Column<Guid>(type: "uuid", nullable: false),
-                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Price = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
-                    CompareAtPrice = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_PriceListEntries", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_PriceListEntries_PriceLists_PriceListId",
-                        column: x => x.PriceListId,
-                        principalTable: "PriceLists",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_PriceListEntries_Variants_VariantId",
-                        column: x => x.VariantId,
-                        principalTable: "Variants",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "StockCheckIssues",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Quantity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    LevelValue = table.Column<int>(type: "integer", nullable: false),
-                    LedgerValue = table.Column<int>(type: "integer", nullable: false),
-                    OpenReservations = table.Column<int>(type: "integer", nullable: true),
-                    Documents = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_StockCheckIssues", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_StockCheckIssues_Variants_VariantId",
-                        column: x => x.VariantId,
-                        principalTable: "Variants",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_StockCheckIssues_Warehouses_WarehouseId",
-                        column: x => x.WarehouseId,
-                        principalTable: "Warehouses",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ChannelStockSources",
                 columns: table => new
                 {
@@ -843,6 +881,28 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompletenessRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RequiredAttributes = table.Column<List<string>>(type: "text[]", nullable: false),
+                    RequiredFields = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompletenessRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompletenessRules_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1047,6 +1107,199 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttributeValues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AttributeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Locale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttributeValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttributeValues_CatalogAttributes_AttributeId",
+                        column: x => x.AttributeId,
+                        principalTable: "CatalogAttributes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AttributeValues_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AttributeValues_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InventoryLevels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OnHand = table.Column<int>(type: "integer", nullable: false),
+                    Reserved = table.Column<int>(type: "integer", nullable: false),
+                    Unavailable = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventoryLevels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InventoryLevels_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InventoryLevels_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InventoryMovements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OnHandDelta = table.Column<int>(type: "integer", nullable: false),
+                    ReservedDelta = table.Column<int>(type: "integer", nullable: false),
+                    UnavailableDelta = table.Column<int>(type: "integer", nullable: false),
+                    OnHandAfter = table.Column<int>(type: "integer", nullable: false),
+                    ReservedAfter = table.Column<int>(type: "integer", nullable: false),
+                    UnavailableAfter = table.Column<int>(type: "integer", nullable: false),
+                    ReferenceType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InventoryMovements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InventoryMovements_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InventoryMovements_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriceListEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PriceListId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    CompareAtPrice = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriceListEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PriceListEntries_PriceLists_PriceListId",
+                        column: x => x.PriceListId,
+                        principalTable: "PriceLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PriceListEntries_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StockCheckIssues",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    LevelValue = table.Column<int>(type: "integer", nullable: false),
+                    LedgerValue = table.Column<int>(type: "integer", nullable: false),
+                    OpenReservations = table.Column<int>(type: "integer", nullable: true),
+                    Documents = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DetectedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StockCheckIssues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StockCheckIssues_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StockCheckIssues_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplierEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupplierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupplierSku = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    Cost = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: true),
+                    LeadTimeDays = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplierEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplierEntries_Suppliers_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Suppliers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupplierEntries_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderEvents",
                 columns: table => new
                 {
@@ -1214,9 +1467,60 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "UX_AttributeOptions_Attribute_Code",
+                table: "AttributeOptions",
+                columns: new[] { "AttributeId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttributeSetMember_AttributeId",
+                table: "AttributeSetMember",
+                column: "AttributeId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_AttributeSets_Name",
+                table: "AttributeSets",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttributeValues_AttributeId",
+                table: "AttributeValues",
+                column: "AttributeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttributeValues_VariantId",
+                table: "AttributeValues",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_AttributeValues_Owner_Attribute_Locale",
+                table: "AttributeValues",
+                columns: new[] { "ProductId", "VariantId", "AttributeId", "Locale" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Brands_Name",
+                table: "Brands",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_CatalogAttributes_Code",
+                table: "CatalogAttributes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "UX_CatalogTranslations_Entity_Locale_Field",
                 table: "CatalogTranslations",
                 columns: new[] { "EntityKind", "EntityId", "Locale", "Field" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Categories_Parent_Name",
+                table: "Categories",
+                columns: new[] { "ParentId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1239,6 +1543,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "UX_ChannelStockSources_Channel_Warehouse",
                 table: "ChannelStockSources",
                 columns: new[] { "ChannelId", "WarehouseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_CompletenessRules_Channel",
+                table: "CompletenessRules",
+                column: "ChannelId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1413,9 +1723,25 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Products_BrandId",
+                table: "Products",
+                column: "BrandId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_CategoryId",
+                table: "Products",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_Products_Handle",
                 table: "Products",
                 column: "Handle",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ProductVersions_Product_Number",
+                table: "ProductVersions",
+                columns: new[] { "ProductId", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1498,6 +1824,23 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupplierEntries_SupplierId",
+                table: "SupplierEntries",
+                column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_SupplierEntries_Variant_Supplier",
+                table: "SupplierEntries",
+                columns: new[] { "VariantId", "SupplierId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Suppliers_Code",
+                table: "Suppliers",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_Barcode",
                 table: "Variants",
                 column: "Barcode");
@@ -1555,10 +1898,22 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AttributeOptions");
+
+            migrationBuilder.DropTable(
+                name: "AttributeSetMember");
+
+            migrationBuilder.DropTable(
+                name: "AttributeValues");
+
+            migrationBuilder.DropTable(
                 name: "CatalogTranslations");
 
             migrationBuilder.DropTable(
                 name: "ChannelStockSources");
+
+            migrationBuilder.DropTable(
+                name: "CompletenessRules");
 
             migrationBuilder.DropTable(
                 name: "ExchangeCsvProfile");
@@ -1603,6 +1958,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "ProductImages");
 
             migrationBuilder.DropTable(
+                name: "ProductVersions");
+
+            migrationBuilder.DropTable(
                 name: "Reservations");
 
             migrationBuilder.DropTable(
@@ -1630,6 +1988,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "StockImportProfile");
 
             migrationBuilder.DropTable(
+                name: "SupplierEntries");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
@@ -1639,6 +2000,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "AttributeSets");
+
+            migrationBuilder.DropTable(
+                name: "CatalogAttributes");
+
+            migrationBuilder.DropTable(
                 name: "ExchangeEndpoint");
 
             migrationBuilder.DropTable(
@@ -1646,6 +2013,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
+
+            migrationBuilder.DropTable(
+                name: "Suppliers");
 
             migrationBuilder.DropTable(
                 name: "WebhookSubscriptions");
@@ -1667,6 +2037,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Warehouses");
+
+            migrationBuilder.DropTable(
+                name: "Brands");
+
+            migrationBuilder.DropTable(
+                name: "Categories");
         }
     }
 }
