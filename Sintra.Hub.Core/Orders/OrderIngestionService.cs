@@ -101,11 +101,13 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
             {
                 line = new OrderLine { OrderId = order.Id, ExternalId = source.ExternalId, Title = source.Title };
                 line.VariantId = await FindVariantIdAsync(source.Sku, cancellationToken);
+                line.AddedAfterCreation = db.Entry(order).State != EntityState.Added;
                 order.Lines.Add(line);
                 newLines.Add(line);
             }
 
-            // NOTE: a quantity edited on an existing line is stored but does not change its reservation yet.
+            // The channel's quantity stays the one first ordered; order edits change reservations through
+            // OrderEditService and EditedQuantity.
             OrderMapper.CopyLine(source, line);
         }
 
