@@ -103,6 +103,10 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
                 line.VariantId = await FindVariantIdAsync(source.Sku, cancellationToken);
                 line.AddedAfterCreation = db.Entry(order).State != EntityState.Added;
                 order.Lines.Add(line);
+
+                // Added explicitly: change detection would take a line with a preset key, reached through a tracked
+                // order, for an existing row and update it.
+                db.OrderLines.Add(line);
                 newLines.Add(line);
             }
 

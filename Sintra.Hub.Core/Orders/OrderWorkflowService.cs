@@ -144,7 +144,9 @@ public sealed class OrderWorkflowService(HubDbContext db, StockLedger ledger, Ti
             return (OrderTransitionResult.Unchanged, string.Empty);
         }
 
-        order.Tags.Add(new OrderTag { OrderId = order.Id, Name = name, CreatedAt = now });
+        var added = new OrderTag { OrderId = order.Id, Name = name, CreatedAt = now };
+        order.Tags.Add(added);
+        db.OrderTags.Add(added);
         return (OrderTransitionResult.Done, $"Tag '{name}' added.");
     }
 
