@@ -39,6 +39,7 @@ public sealed partial class FakeShop
     private readonly HashSet<long> cancelledOrders = [];
     private readonly List<FakeFulfillment> fulfillments = [];
     private readonly List<FakeCancellation> cancellations = [];
+    private string? nextFulfillmentError;
 
     public IReadOnlyList<FakeFulfillment> Fulfillments
     {
@@ -72,6 +73,18 @@ public sealed partial class FakeShop
                     $"gid://shopify/FulfillmentOrderLineItem/{nextId++}", l.LineItemId, l.Quantity)).ToList());
             fulfillmentOrders[orderId] = [order];
             return order;
+        }
+    }
+
+    /// <summary>
+    /// Makes the next <c>fulfillmentCreate</c> fail with a user error carrying <paramref name="message"/>, as Shopify
+    /// does for a problem that only it can see, such as a location that stopped fulfilling.
+    /// </summary>
+    public void RejectNextFulfillment(string message)
+    {
+        lock (gate)
+        {
+            nextFulfillmentError = message;
         }
     }
 
@@ -121,6 +134,12 @@ public sealed partial class FakeShop
         var input = variables["fulfillment"]!.AsObject();
         lock (gate)
         {
+            if (nextFulfillmentError is { } forced)
+            {
+                nextFulfillmentError = null;
+                return (FulfillmentError(forced), "user-error");
+            }
+
             var planned = new List<(FakeFulfillmentOrder Order, FakeFulfillmentOrderLine Line, int Quantity, long OrderId)>();
             foreach (var group in input["lineItemsByFulfillmentOrder"]!.AsArray())
             {
