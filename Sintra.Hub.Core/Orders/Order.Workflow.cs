@@ -115,6 +115,6 @@ public partial class Order
         return OrderTransitionResult.Done;
     }
 
-    private OrderTransitionResult Reject(string what) =>
-        OrderTransitionResult.Rejected($"Order {Name} is {Status}: {what}.");
+    private OrderTransitionResult Reject(string reason) =>
+        OrderTransitionResult.Rejected($"Order {Name} is {Status}: {reason}.");
 }

@@ -60,8 +60,8 @@ public sealed class OrderRefundService(HubDbContext db, StockLedger ledger, Time
                 continue;
             }
 
-            // Units refunded before shipping never ship, whatever the restock type says: the hub owns the stock, so
-            // they stay on hand in the warehouse and only their reservation (or shortfall) goes.
+            // Units refunded before shipping never ship, whatever the restock type. The hub owns the stock, so the
+            // units stay on hand in the warehouse and only their reservation, or their shortfall, goes.
             line.RefundedUnshippedQuantity += unshipped;
             var fromShortfall = Math.Min(line.ShortfallQuantity, unshipped);
             line.ShortfallQuantity -= fromShortfall;

@@ -42,7 +42,7 @@ public sealed class ShopifyFulfillmentPushHandler(
             var line = order.Lines.Single(l => l.Id == shipped.OrderLineId);
             var lineItemId = ShopifyFulfillmentDocuments.LineItemGid(line.ExternalId);
             var missing = shipped.Quantity;
-            foreach (var (fulfillmentOrder, item) in fulfillmentOrders.Where(f => f.CanFulfil)
+            foreach (var (fulfillmentOrder, item) in fulfillmentOrders.Where(f => f.CanFulfill)
                          .SelectMany(f => f.Lines.Select(l => (f, l)))
                          .Where(pair => pair.l.LineItemId == lineItemId && pair.l.RemainingQuantity > 0))
             {
@@ -65,7 +65,7 @@ public sealed class ShopifyFulfillmentPushHandler(
         if (lines.Count == 0)
         {
             throw new OutboxPermanentFailureException(
-                $"Shipment {shipment.Id} of order {order.Name} has nothing left to fulfil on Shopify: "
+                $"Shipment {shipment.Id} of order {order.Name} has nothing left to fulfill on Shopify: "
                 + string.Join("; ", notes) + ". Check whether the order was fulfilled there already.");
         }
 

@@ -24,7 +24,8 @@ public sealed class ShopifyOrderChannel(HubDbContext db, ShopifyChannelClients c
 
     /// <summary>
     /// Returns the value of a call. Network errors, 5xx, timeouts and throttling throw an exception that the outbox
-    /// retries with backoff; any other failure (authentication, scopes, a rejected document) fails the row.
+    /// retries with backoff. Any other failure, such as authentication, a missing scope or a rejected document,
+    /// fails the row.
     /// </summary>
     public static T Unwrap<T>(ShopifyResult<T> result, string action, Order order)
     {

@@ -72,7 +72,7 @@ public sealed class FulfillmentPushTests
 
         var row = await PushRowAsync(harness);
         Assert.Equal(OutboxStatus.Failed, row.Status);
-        Assert.Contains("nothing left to fulfil on Shopify", row.LastError, StringComparison.Ordinal);
+        Assert.Contains("nothing left to fulfill on Shopify", row.LastError, StringComparison.Ordinal);
     }
 
     [Fact]

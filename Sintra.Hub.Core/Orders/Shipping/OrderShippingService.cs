@@ -9,9 +9,9 @@ using Sintra.Hub.Core.Persistence;
 namespace Sintra.Hub.Core.Orders.Shipping;
 
 /// <summary>
-/// Ships order lines. In one transaction it converts the lines' reservations into outbound stock movements, stores
-/// the shipment, moves the order to partially shipped or shipped, writes a timeline event and adds the outbox rows
-/// for the channel push, the customer e-mail and the integration event.
+/// Ships order lines. One transaction converts the lines' reservations into outbound stock movements, stores the
+/// shipment and moves the order to partially shipped or shipped. The same transaction writes a timeline event and
+/// the outbox rows for the channel push, the customer e-mail and the integration event.
 /// </summary>
 public sealed class OrderShippingService(HubDbContext db, StockLedger ledger, TimeProvider clock,
     ILogger<OrderShippingService> logger) : IOrderShipping

@@ -118,13 +118,13 @@ public sealed partial class ShopifyAdminClient
     }
 }
 
-/// <summary>A fulfillment order: the units of an order that one location is to fulfil.</summary>
+/// <summary>A fulfillment order: the units of an order that one location is to fulfill.</summary>
 /// <param name="Status">Shopify's status, for example OPEN, IN_PROGRESS, CLOSED or ON_HOLD.</param>
 public sealed record ShopifyFulfillmentOrder(string Id, string Status, string? LocationId,
     IReadOnlyList<ShopifyFulfillmentOrderLine> Lines)
 {
     /// <summary>True when Shopify accepts a fulfillment of it: OPEN or IN_PROGRESS.</summary>
-    public bool CanFulfil => Status is "OPEN" or "IN_PROGRESS";
+    public bool CanFulfill => Status is "OPEN" or "IN_PROGRESS";
 }
 
 /// <summary>A fulfillment order line item, with the order line item it stands for.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Sintra.Hub.Tests.Shopify.Fake;
 
-/// <summary>A fulfillment order line item: the units of an order line item one location still has to fulfil.</summary>
+/// <summary>A fulfillment order line item: the units of an order line item one location still has to fulfill.</summary>
 public sealed class FakeFulfillmentOrderLine(string id, long lineItemId, int quantity)
 {
     public string Id { get; } = id;
