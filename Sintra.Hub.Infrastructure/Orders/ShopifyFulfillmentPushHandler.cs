@@ -69,6 +69,9 @@ public sealed class ShopifyFulfillmentPushHandler(
                 + string.Join("; ", notes) + ". Check whether the order was fulfilled there already.");
         }
 
+        // NOTE: fulfillmentCreate is sent without an idempotency key. When a call times out after Shopify applied it,
+        // the retry finds fewer remaining units and pushes only those, and the shipment keeps no fulfillment id, so
+        // the echoed webhook is then matched by tracking number alone.
         var outcome = ShopifyOrderChannel.Unwrap(await client.CreateFulfillmentAsync(
             new ShopifyFulfillmentRequest(lines, shipment.Carrier, shipment.TrackingNumber, shipment.TrackingUrl),
             cancellationToken), "create a fulfillment for", order);
