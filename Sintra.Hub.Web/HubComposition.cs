@@ -51,6 +51,9 @@ public static class HubComposition
 
         builder.AddHubUi();
         builder.AddOrderIngestion();
+
+        // Order workflow: shipping, staff actions, order edits, fulfillment queue and the channel pushes.
+        Infrastructure.Orders.OrderWorkflowRegistration.AddOrderWorkflow(services);
         builder.AddCatalogImport();
         builder.AddProductInformation();
         builder.AddStockImportPages();

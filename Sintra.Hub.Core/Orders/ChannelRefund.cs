@@ -4,7 +4,8 @@ namespace Sintra.Hub.Core.Orders;
 public sealed record ChannelRefund(long ExternalId, long OrderExternalId, IReadOnlyList<ChannelRefundLine> Lines);
 
 /// <summary>
-/// Units of one order line refunded. <see cref="Shipped"/> is true when the units had left the warehouse (a return),
-/// false when the refund stands for units never shipped, whose reservation is then released.
+/// Units of one order line refunded. <see cref="Shipped"/> is true when the channel reports the units as having left
+/// the warehouse: a return, or a line the channel shows as fulfilled. <see cref="RestockType"/> is Shopify's
+/// <c>restock_type</c> (<c>no_restock</c>, <c>cancel</c>, <c>return</c>, <c>legacy_restock</c>) or null.
 /// </summary>
-public sealed record ChannelRefundLine(long LineExternalId, int Quantity, bool Shipped);
+public sealed record ChannelRefundLine(long LineExternalId, int Quantity, bool Shipped, string? RestockType = null);

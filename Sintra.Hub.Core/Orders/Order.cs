@@ -3,7 +3,7 @@ using Sintra.Hub.Core.Persistence;
 namespace Sintra.Hub.Core.Orders;
 
 /// <summary>An order from a sales channel, upserted by (channel, external id).</summary>
-public class Order : IVersioned
+public partial class Order : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -92,33 +92,7 @@ public class Order : IVersioned
 
     public bool IsOpen => Status is not (OrderStatus.Cancelled or OrderStatus.Closed);
 
-    /// <summary>Records that the channel reports the order as paid; a no-op once past that state.</summary>
-    public void MarkPaid()
-    {
-        if (Status == OrderStatus.Received)
-        {
-            Status = OrderStatus.Paid;
-        }
-    }
-
-    /// <summary>Cancels the order. Rejected once anything has shipped, because shipped units need a return.</summary>
-    public OrderTransitionResult Cancel(string? reason, DateTime at)
-    {
-        if (Status == OrderStatus.Cancelled)
-        {
-            return OrderTransitionResult.Unchanged;
-        }
-
-        if (Status is OrderStatus.PartiallyShipped or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Closed)
-        {
-            return OrderTransitionResult.Rejected($"Order {Name} is {Status} and can no longer be cancelled.");
-        }
-
-        Status = OrderStatus.Cancelled;
-        CancelReason = reason;
-        CancelledAt = at;
-        return OrderTransitionResult.Done;
-    }
+    public List<OrderTag> Tags { get; set; } = [];
 }
 
 public enum OrderStatus

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Channels;
+using Sintra.Hub.Core.Inventory;
+using Sintra.Hub.Core.Orders.Shipping;
 
 namespace Sintra.Hub.Core.Orders;
 
@@ -81,5 +83,52 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
         builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId);
         builder.Property(e => e.Kind).HasMaxLength(64);
         builder.Property(e => e.Message).HasMaxLength(2000);
+    }
+}
+
+internal sealed class OrderTagConfiguration : IEntityTypeConfiguration<OrderTag>
+{
+    public void Configure(EntityTypeBuilder<OrderTag> builder)
+    {
+        builder.HasIndex(t => new { t.OrderId, t.Name }).IsUnique().HasDatabaseName("UX_OrderTags_Order_Name");
+        builder.HasIndex(t => t.Name).HasDatabaseName("IX_OrderTags_Name");
+        builder.HasOne<Order>().WithMany(o => o.Tags).HasForeignKey(t => t.OrderId);
+        builder.Property(t => t.Name).HasMaxLength(OrderTag.MaxLength);
+    }
+}
+
+internal sealed class OrderNoteConfiguration : IEntityTypeConfiguration<OrderNote>
+{
+    public void Configure(EntityTypeBuilder<OrderNote> builder)
+    {
+        builder.HasIndex(n => new { n.OrderId, n.CreatedAt }).HasDatabaseName("IX_OrderNotes_Order_Time");
+        builder.HasOne<Order>().WithMany().HasForeignKey(n => n.OrderId);
+        builder.Property(n => n.Author).HasMaxLength(320);
+        builder.Property(n => n.Text).HasMaxLength(OrderNote.MaxLength);
+    }
+}
+
+internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
+{
+    public void Configure(EntityTypeBuilder<Shipment> builder)
+    {
+        builder.HasIndex(s => s.ExternalReference).IsUnique().HasDatabaseName("UX_Shipments_ExternalReference");
+        builder.HasIndex(s => new { s.OrderId, s.ShippedAt }).HasDatabaseName("IX_Shipments_Order_Time");
+        builder.HasOne<Order>().WithMany().HasForeignKey(s => s.OrderId);
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(s => s.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ShipmentId);
+        builder.Property(s => s.Carrier).HasMaxLength(100);
+        builder.Property(s => s.TrackingNumber).HasMaxLength(100);
+        builder.Property(s => s.TrackingUrl).HasMaxLength(1000);
+        builder.Property(s => s.Source).HasMaxLength(200);
+        builder.Property(s => s.ExternalReference).HasMaxLength(200);
+    }
+}
+
+internal sealed class ShipmentLineConfiguration : IEntityTypeConfiguration<ShipmentLine>
+{
+    public void Configure(EntityTypeBuilder<ShipmentLine> builder)
+    {
+        builder.HasOne<OrderLine>().WithMany().HasForeignKey(l => l.OrderLineId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Inventory;
+using Sintra.Hub.Core.Orders.Shipping;
+using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Core.Orders;
@@ -37,6 +39,22 @@ public sealed class OrderFulfillmentService(HubDbContext db, StockLedger ledger,
             return new OrderFulfillmentResult(order.Id, Applied: false, Shipped: 0);
         }
 
+        if (await FindOwnShipmentAsync(order, fulfillment, cancellationToken) is { } own)
+        {
+            own.ChannelFulfillmentId ??= fulfillment.ExternalId;
+            db.OrderEvents.Add(new OrderEvent
+            {
+                OrderId = order.Id,
+                OccurredAt = clock.GetUtcNow().UtcDateTime,
+                Kind = kind,
+                Message = $"Fulfillment {fulfillment.ExternalId} is the channel's copy of hub shipment {own.Id}; "
+                    + "nothing shipped again.",
+                InboxMessageId = inboxMessageId,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return new OrderFulfillmentResult(order.Id, Applied: false, Shipped: 0);
+        }
+
         var notes = new List<string>();
         var shipped = 0;
         var reference = new StockReference(StockReferenceTypes.Order, order.Id.ToString(), Actor);
@@ -62,6 +80,7 @@ public sealed class OrderFulfillmentService(HubDbContext db, StockLedger ledger,
                 }
             }
 
+            line.ShippedQuantity += item.Quantity;
             shipped += fromReserved;
             notes.Add($"Line {line.ExternalId} ({line.Sku}): {item.Quantity} unit(s) shipped, {fromReserved} from reservations.");
             if (item.Quantity > fromReserved)
@@ -70,6 +89,11 @@ public sealed class OrderFulfillmentService(HubDbContext db, StockLedger ledger,
                 // hub cannot tell which warehouse they left: staff correct the count where they were taken.
                 notes.Add($"{item.Quantity - fromReserved} unit(s) had no reservation; check the warehouse count.");
             }
+        }
+
+        if (order.RecordShipment().Error is { } stateError)
+        {
+            notes.Add(stateError);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -87,6 +111,35 @@ public sealed class OrderFulfillmentService(HubDbContext db, StockLedger ledger,
         });
         await db.SaveChangesAsync(cancellationToken);
         return new OrderFulfillmentResult(order.Id, Applied: true, shipped);
+    }
+
+    /// <summary>
+    /// Finds the hub shipment that a channel fulfillment copies: by the fulfillment id the push stored, or else by
+    /// tracking number. Throws <see cref="InvalidOperationException"/>, so that the inbox retries later, while a
+    /// push of one of the order's shipments is still pending, because its fulfillment id is not known yet.
+    /// </summary>
+    private async Task<Shipment?> FindOwnShipmentAsync(Order order, ChannelFulfillment fulfillment,
+        CancellationToken cancellationToken)
+    {
+        var shipments = await db.Shipments.Where(s => s.OrderId == order.Id).ToListAsync(cancellationToken);
+        var own = shipments.FirstOrDefault(s => s.ChannelFulfillmentId == fulfillment.ExternalId)
+            ?? shipments.FirstOrDefault(s => s.ChannelFulfillmentId is null && fulfillment.TrackingNumber is not null
+                && string.Equals(s.TrackingNumber, fulfillment.TrackingNumber, StringComparison.Ordinal));
+        if (own is not null)
+        {
+            return own;
+        }
+
+        var unconfirmed = shipments.Where(s => s.ChannelFulfillmentId is null).Select(s => (Guid?)s.Id).ToList();
+        var pending = unconfirmed.Count > 0 && await db.OutboxMessages.AnyAsync(
+            m => m.Topic == OrderChannelTopics.FulfillmentPush && unconfirmed.Contains(m.EntityId)
+                && m.Status != OutboxStatus.Done && m.Status != OutboxStatus.Failed,
+            cancellationToken);
+        return pending
+            ? throw new InvalidOperationException(
+                $"Fulfillment {fulfillment.ExternalId} of order {order.Name} waits until the hub's own fulfillment "
+                + "push finishes, so that it is not shipped twice.")
+            : null;
     }
 }
 

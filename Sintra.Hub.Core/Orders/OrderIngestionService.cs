@@ -111,11 +111,17 @@ public sealed class OrderIngestionService(HubDbContext db, StockLedger ledger, T
             {
                 line = new OrderLine { OrderId = order.Id, ExternalId = source.ExternalId, Title = source.Title };
                 line.VariantId = await FindVariantIdAsync(source.Sku, cancellationToken);
+                line.AddedAfterCreation = db.Entry(order).State != EntityState.Added;
                 order.Lines.Add(line);
+
+                // Added explicitly: change detection would take a line with a preset key, reached through a tracked
+                // order, for an existing row and update it.
+                db.OrderLines.Add(line);
                 newLines.Add(line);
             }
 
-            // NOTE: a quantity edited on an existing line is stored but does not change its reservation yet.
+            // The channel's quantity stays the one first ordered; order edits change reservations through
+            // OrderEditService and EditedQuantity.
             OrderMapper.CopyLine(source, line);
         }
 

@@ -41,5 +41,27 @@ public class OrderLine
     /// <summary>Units the channel has refunded, shipped or not.</summary>
     public int RefundedQuantity { get; set; }
 
+    /// <summary>Units shipped so far, by the hub's shipments and by fulfillments the channel reported.</summary>
+    public int ShippedQuantity { get; set; }
+
+    /// <summary>Units refunded before they shipped; they will never ship.</summary>
+    public int RefundedUnshippedQuantity { get; set; }
+
+    /// <summary>
+    /// Units that order edits added (positive) or removed (negative) since the order arrived. The channel's
+    /// <c>quantity</c> stays the originally ordered one, so the edits are kept apart.
+    /// </summary>
+    public int EditedQuantity { get; set; }
+
+    /// <summary>True when the line arrived after the order, which an order edit does.</summary>
+    public bool AddedAfterCreation { get; set; }
+
+    /// <summary>Units the line stands for now: ordered plus edits.</summary>
+    public int CurrentQuantity => Math.Max(0, Quantity + EditedQuantity);
+
+    /// <summary>Units that may still ship: current quantity minus shipped minus refunded before shipping.</summary>
+    public int RemainingToShip =>
+        RequiresShipping ? Math.Max(0, CurrentQuantity - ShippedQuantity - RefundedUnshippedQuantity) : 0;
+
     public bool IsUnmatched => VariantId is null;
 }

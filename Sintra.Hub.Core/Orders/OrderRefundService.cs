@@ -6,7 +6,8 @@ namespace Sintra.Hub.Core.Orders;
 
 /// <summary>
 /// Applies a channel's refund to an order: refunded units that never shipped come out of the line's shortfall first
-/// and then out of its reservations, which are released exactly. Shipped units are left to the returns flow.
+/// and then out of its reservations, which are released exactly, and can no longer ship. Shipped units are left to
+/// the returns flow.
 /// </summary>
 public sealed class OrderRefundService(HubDbContext db, StockLedger ledger, TimeProvider clock)
 {
@@ -46,19 +47,30 @@ public sealed class OrderRefundService(HubDbContext db, StockLedger ledger, Time
             }
 
             line.RefundedQuantity += refunded.Quantity;
-            if (refunded.Shipped)
+            var unshipped = UnshippedUnits(line, refunded);
+            var shipped = refunded.Quantity - unshipped;
+            if (shipped > 0)
             {
-                notes.Add($"Line {line.ExternalId} ({line.Sku}): {refunded.Quantity} shipped unit(s) refunded.");
+                notes.Add($"Line {line.ExternalId} ({line.Sku}): {shipped} shipped unit(s) refunded "
+                    + $"({refunded.RestockType ?? "no restock type"}); a return brings them back.");
+            }
+
+            if (unshipped == 0)
+            {
                 continue;
             }
 
-            var fromShortfall = Math.Min(line.ShortfallQuantity, refunded.Quantity);
+            // Units refunded before shipping never ship, whatever the restock type. The hub owns the stock, so the
+            // units stay on hand in the warehouse and only their reservation, or their shortfall, goes.
+            line.RefundedUnshippedQuantity += unshipped;
+            var fromShortfall = Math.Min(line.ShortfallQuantity, unshipped);
             line.ShortfallQuantity -= fromShortfall;
             var lineReleased = await ledger.ReleasePartAsync(
-                line.Id, refunded.Quantity - fromShortfall, reference, cancellationToken);
+                line.Id, unshipped - fromShortfall, reference, cancellationToken);
             released += lineReleased;
-            notes.Add($"Line {line.ExternalId} ({line.Sku}): {refunded.Quantity} unit(s) refunded before shipping, "
-                + $"{lineReleased} released, {fromShortfall} taken off the shortfall.");
+            notes.Add($"Line {line.ExternalId} ({line.Sku}): {unshipped} unit(s) refunded before shipping "
+                + $"({refunded.RestockType ?? "no restock type"}), {lineReleased} released, {fromShortfall} taken off "
+                + "the shortfall.");
         }
 
         order.HasStockShortfall = order.Lines.Any(l => l.ShortfallQuantity > 0);
@@ -74,6 +86,20 @@ public sealed class OrderRefundService(HubDbContext db, StockLedger ledger, Time
         await db.SaveChangesAsync(cancellationToken);
         return new OrderRefundResult(order.Id, Applied: true, released);
     }
+
+    /// <summary>
+    /// Returns how many of the refunded units had not shipped. <c>return</c> refunds shipped units and
+    /// <c>cancel</c> refunds unshipped ones. For <c>no_restock</c>, <c>legacy_restock</c> and a missing type the
+    /// units count as unshipped up to what the line still had to ship, and a line the channel reports as
+    /// fulfilled counts as shipped.
+    /// </summary>
+    private static int UnshippedUnits(OrderLine line, ChannelRefundLine refunded) => refunded.RestockType switch
+    {
+        "return" => 0,
+        "cancel" => Math.Min(refunded.Quantity, line.RemainingToShip),
+        _ when refunded.Shipped => 0,
+        _ => Math.Min(refunded.Quantity, line.RemainingToShip),
+    };
 }
 
 /// <summary>Outcome of a refund: whether it changed the order, and the reserved units it released.</summary>

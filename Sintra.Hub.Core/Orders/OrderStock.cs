@@ -55,13 +55,7 @@ internal sealed class OrderStock(StockLedger ledger)
                 continue;
             }
 
-            var missing = line.Quantity;
-            foreach (var warehouseId in sources.TakeWhile(_ => missing > 0))
-            {
-                missing -= await ledger.ReserveAsync(
-                    line.Id, line.VariantId!.Value, warehouseId, missing, Reference(order), cancellationToken);
-            }
-
+            var missing = line.Quantity - await ReserveUnitsAsync(order, line, line.Quantity, sources, cancellationToken);
             line.ShortfallQuantity = missing;
             if (missing > 0)
             {
@@ -69,6 +63,31 @@ internal sealed class OrderStock(StockLedger ledger)
             }
         }
     }
+
+    /// <summary>
+    /// Reserves up to <paramref name="quantity"/> more units of a line from <paramref name="sources"/> in order and
+    /// returns the units reserved.
+    /// </summary>
+    public async Task<int> ReserveUnitsAsync(
+        Order order,
+        OrderLine line,
+        int quantity,
+        IReadOnlyList<Guid> sources,
+        CancellationToken cancellationToken)
+    {
+        var missing = quantity;
+        foreach (var warehouseId in sources.TakeWhile(_ => missing > 0))
+        {
+            missing -= await ledger.ReserveAsync(
+                line.Id, line.VariantId!.Value, warehouseId, missing, Reference(order), cancellationToken);
+        }
+
+        return quantity - missing;
+    }
+
+    /// <summary>Releases exactly <paramref name="quantity"/> reserved units of a line, or fewer when it has fewer.</summary>
+    public Task<int> ReleaseUnitsAsync(Order order, OrderLine line, int quantity, CancellationToken cancellationToken) =>
+        ledger.ReleasePartAsync(line.Id, quantity, Reference(order), cancellationToken);
 
     private static StockReference Reference(Order order) => new(StockReferenceTypes.Order, order.Id.ToString(), Actor);
 }

@@ -12,6 +12,7 @@ using Sintra.Hub.Core.Identity;
 using Sintra.Hub.Core.Integration;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Orders;
+using Sintra.Hub.Core.Orders.Shipping;
 using Sintra.Hub.Core.Outbox;
 using Sintra.Hub.Core.Webhooks;
 
@@ -70,6 +71,14 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
 
     public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+
+    public DbSet<OrderTag> OrderTags => Set<OrderTag>();
+
+    public DbSet<OrderNote> OrderNotes => Set<OrderNote>();
+
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    public DbSet<ShipmentLine> ShipmentLines => Set<ShipmentLine>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 

@@ -10,6 +10,7 @@ public sealed class InboxMessageHandler(
     OrderIngestionService ingestion,
     OrderRefundService refunds,
     OrderFulfillmentService fulfillments,
+    OrderEditService edits,
     InventoryLevelWebhookHandler inventoryLevels)
 {
     public async Task<InboxHandling> HandleAsync(InboxMessage message, CancellationToken cancellationToken)
@@ -31,6 +32,13 @@ public sealed class InboxMessageHandler(
             var fulfillment = ShopifyFulfillmentParser.Parse(message.Body);
             var shipped = await fulfillments.ApplyAsync(message.ChannelId, fulfillment, message.Id, cancellationToken);
             return new InboxHandling(InboxStatus.Processed, shipped.OrderId);
+        }
+
+        if (message.Source == ShopifyTopics.Source && message.Topic == ShopifyTopics.OrdersEdited)
+        {
+            var edit = ShopifyOrderEditParser.Parse(message.Body);
+            var editedOrderId = await edits.ApplyAsync(message.ChannelId, edit, message.Id, cancellationToken);
+            return new InboxHandling(InboxStatus.Processed, editedOrderId);
         }
 
         if (message.Source != ShopifyTopics.Source || !ShopifyTopics.IsOrderTopic(message.Topic))

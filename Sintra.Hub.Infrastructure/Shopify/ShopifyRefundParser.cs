@@ -54,6 +54,6 @@ public static class ShopifyRefundParser
         var restockType = ShopifyOrderParser.String(item, "restock_type");
         var fulfilled = item.TryGetProperty("line_item", out var lineItem)
             && ShopifyOrderParser.String(lineItem, "fulfillment_status") == "fulfilled";
-        return new ChannelRefundLine(lineItemId, quantity, Shipped: restockType == "return" || fulfilled);
+        return new ChannelRefundLine(lineItemId, quantity, Shipped: restockType == "return" || fulfilled, restockType);
     }
 }

@@ -17,6 +17,8 @@ public static class ShopifyTopics
 
     public const string FulfillmentsCreate = "fulfillments/create";
 
+    public const string OrdersEdited = "orders/edited";
+
     public static bool IsOrderTopic(string topic) =>
         topic is OrdersCreate or OrdersUpdated or OrdersPaid or OrdersCancelled;
 }

@@ -32,6 +32,7 @@ public sealed class IngestionHost : IAsyncDisposable
         collection.AddScoped<OrderIngestionService>();
         collection.AddScoped<OrderRefundService>();
         collection.AddScoped<OrderFulfillmentService>();
+        collection.AddScoped<OrderEditService>();
         collection.AddScoped<InboxMessageHandler>();
         collection.AddScoped<InventoryLevelWebhookHandler>();
         collection.AddSingleton<InboxProcessor>();

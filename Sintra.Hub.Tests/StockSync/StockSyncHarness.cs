@@ -67,6 +67,7 @@ public sealed class StockSyncHarness : IAsyncDisposable
         services.AddScoped<OrderIngestionService>();
         services.AddScoped<OrderRefundService>();
         services.AddScoped<OrderFulfillmentService>();
+        services.AddScoped<OrderEditService>();
         services.AddScoped<InboxMessageHandler>();
         services.AddStockSyncServices();
         services.Configure<StockSyncOptions>(_ => { });

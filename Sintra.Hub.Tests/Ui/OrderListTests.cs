@@ -118,7 +118,8 @@ public sealed class OrderListTests : IAsyncLifetime
     private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<IComponent> grid) =>
         grid.FindAll("tbody tr.mud-table-row").ToList();
 
-    private static string FirstCell(AngleSharp.Dom.IElement row) => row.QuerySelector("td")!.TextContent.Trim();
+    // The first cell contains the row's selection checkbox, so the order name is in the second.
+    private static string FirstCell(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("td")[1].TextContent.Trim();
 
     private sealed class TestDbContextFactory(TestDatabase database) : IDbContextFactory<HubDbContext>
     {

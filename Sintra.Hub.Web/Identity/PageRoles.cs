@@ -10,6 +10,9 @@ public static class PageRoles
 {
     public const string Orders = HubRoles.Admin + "," + HubRoles.Operator;
 
+    /// <summary>The fulfillment queue, pick lists, packing slips and shipping.</summary>
+    public const string Fulfillment = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;
+
     public const string ProductsView = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;
 
     public const string ProductImport = HubRoles.Admin + "," + HubRoles.Operator + "," + HubRoles.Warehouse;

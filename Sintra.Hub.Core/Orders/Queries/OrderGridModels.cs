@@ -26,13 +26,15 @@ public enum OrderSortColumn
 /// <param name="PlacedFromUtc">Inclusive lower bound on <see cref="Order.PlacedAt"/>, UTC.</param>
 /// <param name="PlacedToUtc">Exclusive upper bound on <see cref="Order.PlacedAt"/>, UTC.</param>
 /// <param name="Text">Matched, ignoring case, against order name, e-mail and customer name, and against line SKUs.</param>
+/// <param name="Tag">A tag the order must carry, compared in its stored lower-case form.</param>
 public sealed record OrderFilter(
     Guid? ChannelId = null,
     OrderStatus? Status = null,
     DateTime? PlacedFromUtc = null,
     DateTime? PlacedToUtc = null,
     string? Text = null,
-    OrderFlags Flags = OrderFlags.None);
+    OrderFlags Flags = OrderFlags.None,
+    string? Tag = null);
 
 /// <summary>One page request of the orders grid.</summary>
 /// <param name="Page">Zero-based page index.</param>

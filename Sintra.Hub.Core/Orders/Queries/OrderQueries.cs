@@ -68,6 +68,11 @@ public sealed class OrderQueries(HubDbContext db)
                 || o.Lines.Any(l => l.Sku != null && l.Sku.ToLower().Contains(lower)));
         }
 
+        if (OrderTag.Normalize(filter.Tag) is { } tag)
+        {
+            orders = orders.Where(o => o.Tags.Any(t => t.Name == tag));
+        }
+
         return FilterFlags(orders, filter.Flags);
     }
 

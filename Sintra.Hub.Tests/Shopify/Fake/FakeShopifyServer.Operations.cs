@@ -63,6 +63,15 @@ public sealed partial class FakeShopifyServer
             case ShopifyAdminDocuments.GetInventoryLevelsOperation:
                 var levels = Shop.GetInventoryLevels(call.Variables);
                 return (levels.Data, levels.ActualCost, "ok");
+            case ShopifyFulfillmentDocuments.GetFulfillmentOrdersOperation:
+                var orders = Shop.GetFulfillmentOrders(call.Variables);
+                return (orders.Data, orders.ActualCost, "ok");
+            case ShopifyFulfillmentDocuments.CreateFulfillmentOperation:
+                var created = Shop.CreateFulfillment(call.Variables);
+                return (created.Data, MutationCost, created.Outcome);
+            case ShopifyFulfillmentDocuments.CancelOrderOperation:
+                var cancelled = Shop.CancelOrder(call.Variables);
+                return (cancelled.Data, MutationCost, cancelled.Outcome);
             default:
                 var set = Shop.SetQuantities(call.Variables, call.IdempotencyKey!);
                 return (set.Data, MutationCost, set.Outcome);
@@ -82,6 +91,13 @@ public sealed partial class FakeShopifyServer
             ShopifyAdminDocuments.FindVariantsBySkuOperation => 2 + (2 * first),
             ShopifyAdminDocuments.GetInventoryLevelsOperation => 2 * (call.Variables["ids"]?.AsArray().Count ?? 0),
             ShopifyAdminDocuments.SetOnHandQuantitiesOperation => MutationCost,
+
+            // One point for the order, then per fulfillment order one for itself, its location and the location's
+            // assignment, two for its line item connection and two per line item with its order line item.
+            ShopifyFulfillmentDocuments.GetFulfillmentOrdersOperation =>
+                3 + (first * (5 + (2 * (call.Variables["lineItemsFirst"]?.GetValue<int>() ?? 0)))),
+            ShopifyFulfillmentDocuments.CreateFulfillmentOperation => MutationCost,
+            ShopifyFulfillmentDocuments.CancelOrderOperation => MutationCost,
             _ => null,
         };
     }

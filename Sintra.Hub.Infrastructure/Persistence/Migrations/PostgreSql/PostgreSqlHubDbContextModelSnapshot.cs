@@ -2371,6 +2371,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AddedAfterCreation")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("EditedQuantity")
+                        .HasColumnType("integer");
+
                     b.Property<long>("ExternalId")
                         .HasColumnType("bigint");
 
@@ -2397,8 +2403,14 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("RefundedQuantity")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RefundedUnshippedQuantity")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("RequiresShipping")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("ShippedQuantity")
+                        .HasColumnType("integer");
 
                     b.Property<int>("ShortfallQuantity")
                         .HasColumnType("integer");
@@ -2432,6 +2444,142 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("UX_OrderLines_Order_External");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "CreatedAt")
+                        .HasDatabaseName("IX_OrderNotes_Order_Time");
+
+                    b.ToTable("OrderNotes");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("IX_OrderTags_Name");
+
+                    b.HasIndex("OrderId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_OrderTags_Order_Name");
+
+                    b.ToTable("OrderTags");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ChannelFulfillmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ShippedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TrackingUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Shipments_ExternalReference");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("OrderId", "ShippedAt")
+                        .HasDatabaseName("IX_Shipments_Order_Time");
+
+                    b.ToTable("Shipments");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.ShipmentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderLineId");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("ShipmentLines");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Outbox.OutboxMessage", b =>
@@ -3227,6 +3375,53 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderNote", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderTag", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.ShipmentLine", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Orders.Shipping.Shipment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Attributes.AttributeSet", b =>
                 {
                     b.Navigation("Members");
@@ -3255,6 +3450,13 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Orders.Order", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
                 {
                     b.Navigation("Lines");
                 });

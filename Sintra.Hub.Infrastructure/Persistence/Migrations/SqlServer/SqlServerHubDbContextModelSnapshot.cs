@@ -2377,6 +2377,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AddedAfterCreation")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("EditedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<long>("ExternalId")
                         .HasColumnType("bigint");
 
@@ -2403,8 +2409,14 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("RefundedQuantity")
                         .HasColumnType("int");
 
+                    b.Property<int>("RefundedUnshippedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<bool>("RequiresShipping")
                         .HasColumnType("bit");
+
+                    b.Property<int>("ShippedQuantity")
+                        .HasColumnType("int");
 
                     b.Property<int>("ShortfallQuantity")
                         .HasColumnType("int");
@@ -2439,6 +2451,143 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("UX_OrderLines_Order_External");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "CreatedAt")
+                        .HasDatabaseName("IX_OrderNotes_Order_Time");
+
+                    b.ToTable("OrderNotes");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("IX_OrderTags_Name");
+
+                    b.HasIndex("OrderId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_OrderTags_Order_Name");
+
+                    b.ToTable("OrderTags");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("ChannelFulfillmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ShippedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("TrackingUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Shipments_ExternalReference")
+                        .HasFilter("[ExternalReference] IS NOT NULL");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("OrderId", "ShippedAt")
+                        .HasDatabaseName("IX_Shipments_Order_Time");
+
+                    b.ToTable("Shipments");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.ShipmentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderLineId");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("ShipmentLines");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Outbox.OutboxMessage", b =>
@@ -3234,6 +3383,53 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderNote", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderTag", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.ShipmentLine", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Orders.Shipping.Shipment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Attributes.AttributeSet", b =>
                 {
                     b.Navigation("Members");
@@ -3262,6 +3458,13 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Orders.Order", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -2361,6 +2361,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AddedAfterCreation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ExternalId")
                         .HasColumnType("INTEGER");
 
@@ -2387,7 +2393,13 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("RefundedQuantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RefundedUnshippedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequiresShipping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShippedQuantity")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ShortfallQuantity")
@@ -2422,6 +2434,142 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UX_OrderLines_Order_External");
 
                     b.ToTable("OrderLines");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "CreatedAt")
+                        .HasDatabaseName("IX_OrderNotes_Order_Time");
+
+                    b.ToTable("OrderNotes");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderTag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("IX_OrderTags_Name");
+
+                    b.HasIndex("OrderId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_OrderTags_Order_Name");
+
+                    b.ToTable("OrderTags");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChannelFulfillmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ShippedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Shipments_ExternalReference");
+
+                    b.HasIndex("WarehouseId");
+
+                    b.HasIndex("OrderId", "ShippedAt")
+                        .HasDatabaseName("IX_Shipments_Order_Time");
+
+                    b.ToTable("Shipments");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.ShipmentLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderLineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderLineId");
+
+                    b.HasIndex("ShipmentId");
+
+                    b.ToTable("ShipmentLines");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Outbox.OutboxMessage", b =>
@@ -3217,6 +3365,53 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderNote", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.OrderTag", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Inventory.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.ShipmentLine", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Orders.OrderLine", null)
+                        .WithMany()
+                        .HasForeignKey("OrderLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Orders.Shipping.Shipment", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ShipmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Attributes.AttributeSet", b =>
                 {
                     b.Navigation("Members");
@@ -3245,6 +3440,13 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Orders.Order", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Orders.Shipping.Shipment", b =>
                 {
                     b.Navigation("Lines");
                 });

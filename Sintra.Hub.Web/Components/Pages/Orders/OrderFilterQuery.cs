@@ -7,7 +7,7 @@ namespace Sintra.Hub.Web.Components.Pages.Orders;
 
 /// <summary>
 /// The orders grid's filters as they appear in the query string, for example
-/// <c>/orders?channel=…&amp;status=Paid&amp;from=2026-12-01&amp;to=2026-12-04&amp;q=rossi&amp;flag=shortfall</c>.
+/// <c>/orders?channel=…&amp;status=Paid&amp;from=2026-12-01&amp;to=2026-12-04&amp;q=rossi&amp;flag=shortfall&amp;tag=urgente</c>.
 /// </summary>
 /// <param name="From">First day, inclusive, in the shop's time zone.</param>
 /// <param name="To">Last day, inclusive, in the shop's time zone.</param>
@@ -17,7 +17,8 @@ public sealed record OrderFilterQuery(
     DateOnly? From = null,
     DateOnly? To = null,
     string? Text = null,
-    OrderFlags Flags = OrderFlags.None)
+    OrderFlags Flags = OrderFlags.None,
+    string? Tag = null)
 {
     public static readonly IReadOnlyList<OrderFlags> AllFlags =
         [OrderFlags.UnmatchedLines, OrderFlags.StockShortfall, OrderFlags.FiscalProblems];
@@ -31,7 +32,8 @@ public sealed record OrderFilterQuery(
 
     /// <summary>Reads the query-string values and ignores any value that does not parse.</summary>
     public static OrderFilterQuery Parse(
-        Guid? channel, string? status, string? from, string? to, string? text, IEnumerable<string>? flags)
+        Guid? channel, string? status, string? from, string? to, string? text, IEnumerable<string>? flags,
+        string? tag = null)
     {
         var flagSet = OrderFlags.None;
         foreach (var name in flags ?? [])
@@ -45,7 +47,8 @@ public sealed record OrderFilterQuery(
             ParseDate(from),
             ParseDate(to),
             string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
-            flagSet);
+            flagSet,
+            OrderTag.Normalize(tag));
     }
 
     /// <summary>Builds the URL of <paramref name="path"/> with these filters.</summary>
@@ -57,6 +60,7 @@ public sealed record OrderFilterQuery(
         Add(query, "from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(query, "to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add(query, "q", string.IsNullOrWhiteSpace(Text) ? null : Text.Trim());
+        Add(query, "tag", Tag);
         foreach (var (name, flag) in FlagNames)
         {
             Add(query, "flag", Flags.HasFlag(flag) ? name : null);
@@ -75,7 +79,8 @@ public sealed record OrderFilterQuery(
             From is { } from ? StartOfDayUtc(from, zone) : null,
             To is { } to ? StartOfDayUtc(to.AddDays(1), zone) : null,
             Text,
-            Flags);
+            Flags,
+            Tag);
     }
 
     /// <summary>Maps a grid column's sort key (the row's property name) to the Core sort column.</summary>

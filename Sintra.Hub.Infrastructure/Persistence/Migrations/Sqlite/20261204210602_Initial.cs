@@ -1360,7 +1360,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     RequiresShipping = table.Column<bool>(type: "INTEGER", nullable: false),
                     VariantId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ShortfallQuantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    RefundedQuantity = table.Column<int>(type: "INTEGER", nullable: false)
+                    RefundedQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShippedQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefundedUnshippedQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedAfterCreation = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1377,6 +1381,79 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Variants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderNotes_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderTags",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderTags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderTags_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Shipments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Carrier = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TrackingNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TrackingUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ShippedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChannelFulfillmentId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Shipments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Shipments_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Shipments_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1413,6 +1490,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShipmentLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShipmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderLineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShipmentLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShipmentLines_OrderLines_OrderLineId",
+                        column: x => x.OrderLineId,
+                        principalTable: "OrderLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ShipmentLines_Shipments_ShipmentId",
+                        column: x => x.ShipmentId,
+                        principalTable: "Shipments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -1668,6 +1771,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderNotes_Order_Time",
+                table: "OrderNotes",
+                columns: new[] { "OrderId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_PlacedAt",
                 table: "Orders",
                 column: "PlacedAt");
@@ -1681,6 +1789,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "UX_Orders_Channel_External",
                 table: "Orders",
                 columns: new[] { "ChannelId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderTags_Name",
+                table: "OrderTags",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_OrderTags_Order_Name",
+                table: "OrderTags",
+                columns: new[] { "OrderId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1756,6 +1875,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Reservations_WarehouseId",
                 table: "Reservations",
                 column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentLines_OrderLineId",
+                table: "ShipmentLines",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentLines_ShipmentId",
+                table: "ShipmentLines",
+                column: "ShipmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shipments_Order_Time",
+                table: "Shipments",
+                columns: new[] { "OrderId", "ShippedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shipments_WarehouseId",
+                table: "Shipments",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Shipments_ExternalReference",
+                table: "Shipments",
+                column: "ExternalReference",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShopifyLevelStates_ChannelId_InventoryItemId_LocationId",
@@ -1947,6 +2092,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OrderExportEntry");
 
             migrationBuilder.DropTable(
+                name: "OrderNotes");
+
+            migrationBuilder.DropTable(
+                name: "OrderTags");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1960,6 +2111,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Reservations");
+
+            migrationBuilder.DropTable(
+                name: "ShipmentLines");
 
             migrationBuilder.DropTable(
                 name: "ShopifyLevelStates");
@@ -2013,6 +2167,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OrderLines");
 
             migrationBuilder.DropTable(
+                name: "Shipments");
+
+            migrationBuilder.DropTable(
                 name: "Suppliers");
 
             migrationBuilder.DropTable(
@@ -2022,25 +2179,25 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ExchangePartner");
 
             migrationBuilder.DropTable(
-                name: "Orders");
-
-            migrationBuilder.DropTable(
                 name: "Variants");
 
             migrationBuilder.DropTable(
-                name: "Channels");
+                name: "Orders");
 
             migrationBuilder.DropTable(
                 name: "Products");
 
             migrationBuilder.DropTable(
-                name: "Warehouses");
+                name: "Channels");
 
             migrationBuilder.DropTable(
                 name: "Brands");
 
             migrationBuilder.DropTable(
                 name: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "Warehouses");
         }
     }
 }

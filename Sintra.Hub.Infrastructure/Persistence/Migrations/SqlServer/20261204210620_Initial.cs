@@ -1360,7 +1360,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     RequiresShipping = table.Column<bool>(type: "bit", nullable: false),
                     VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ShortfallQuantity = table.Column<int>(type: "int", nullable: false),
-                    RefundedQuantity = table.Column<int>(type: "int", nullable: false)
+                    RefundedQuantity = table.Column<int>(type: "int", nullable: false),
+                    ShippedQuantity = table.Column<int>(type: "int", nullable: false),
+                    RefundedUnshippedQuantity = table.Column<int>(type: "int", nullable: false),
+                    EditedQuantity = table.Column<int>(type: "int", nullable: false),
+                    AddedAfterCreation = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1377,6 +1381,79 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Variants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Author = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderNotes_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderTags",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderTags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderTags_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Shipments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WarehouseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Carrier = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    TrackingNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    TrackingUrl = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExternalReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShippedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ChannelFulfillmentId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Shipments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Shipments_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Shipments_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1413,6 +1490,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShipmentLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ShipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrderLineId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShipmentLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShipmentLines_OrderLines_OrderLineId",
+                        column: x => x.OrderLineId,
+                        principalTable: "OrderLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ShipmentLines_Shipments_ShipmentId",
+                        column: x => x.ShipmentId,
+                        principalTable: "Shipments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -1672,6 +1775,11 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderNotes_Order_Time",
+                table: "OrderNotes",
+                columns: new[] { "OrderId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_PlacedAt",
                 table: "Orders",
                 column: "PlacedAt");
@@ -1685,6 +1793,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "UX_Orders_Channel_External",
                 table: "Orders",
                 columns: new[] { "ChannelId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderTags_Name",
+                table: "OrderTags",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_OrderTags_Order_Name",
+                table: "OrderTags",
+                columns: new[] { "OrderId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1760,6 +1879,33 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Reservations_WarehouseId",
                 table: "Reservations",
                 column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentLines_OrderLineId",
+                table: "ShipmentLines",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShipmentLines_ShipmentId",
+                table: "ShipmentLines",
+                column: "ShipmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shipments_Order_Time",
+                table: "Shipments",
+                columns: new[] { "OrderId", "ShippedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Shipments_WarehouseId",
+                table: "Shipments",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_Shipments_ExternalReference",
+                table: "Shipments",
+                column: "ExternalReference",
+                unique: true,
+                filter: "[ExternalReference] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShopifyLevelStates_ChannelId_InventoryItemId_LocationId",
@@ -1952,6 +2098,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OrderExportEntry");
 
             migrationBuilder.DropTable(
+                name: "OrderNotes");
+
+            migrationBuilder.DropTable(
+                name: "OrderTags");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1965,6 +2117,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Reservations");
+
+            migrationBuilder.DropTable(
+                name: "ShipmentLines");
 
             migrationBuilder.DropTable(
                 name: "ShopifyLevelStates");
@@ -2018,6 +2173,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OrderLines");
 
             migrationBuilder.DropTable(
+                name: "Shipments");
+
+            migrationBuilder.DropTable(
                 name: "Suppliers");
 
             migrationBuilder.DropTable(
@@ -2027,25 +2185,25 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ExchangePartner");
 
             migrationBuilder.DropTable(
-                name: "Orders");
-
-            migrationBuilder.DropTable(
                 name: "Variants");
 
             migrationBuilder.DropTable(
-                name: "Channels");
+                name: "Orders");
 
             migrationBuilder.DropTable(
                 name: "Products");
 
             migrationBuilder.DropTable(
-                name: "Warehouses");
+                name: "Channels");
 
             migrationBuilder.DropTable(
                 name: "Brands");
 
             migrationBuilder.DropTable(
                 name: "Categories");
+
+            migrationBuilder.DropTable(
+                name: "Warehouses");
         }
     }
 }
