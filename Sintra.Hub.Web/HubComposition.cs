@@ -13,6 +13,7 @@ using Sintra.Hub.Web.Configuration;
 using Sintra.Hub.Web.DemoData;
 using Sintra.Hub.Web.Health;
 using Sintra.Hub.Web.Inventory;
+using Sintra.Hub.Web.Returns;
 using Sintra.Hub.Web.Webhooks;
 
 namespace Sintra.Hub.Web;
@@ -53,6 +54,10 @@ public static class HubComposition
         builder.AddStockImportPages();
         builder.AddStockSync();
         services.AddAdminPages();
+
+        // Returns and customer e-mail.
+        builder.AddReturns();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();
@@ -82,7 +87,9 @@ public static class HubComposition
 
     public static void UseHub(this WebApplication app)
     {
+        app.UseReturns();
         app.UseHubUi();
+        app.MapReturns();
         app.MapShopifyWebhooks();
         app.MapStockImport();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
