@@ -6,6 +6,8 @@ namespace Sintra.Hub.Web.Returns;
 /// </summary>
 public static class FramingPolicy
 {
+    private const string BlazorDefaultPolicy = "frame-ancestors 'self'";
+
     private static readonly object AllowedKey = new();
 
     public static IApplicationBuilder UseFramingPolicy(this IApplicationBuilder app) =>
@@ -15,9 +17,11 @@ public static class FramingPolicy
             {
                 if (!context.Items.ContainsKey(AllowedKey))
                 {
-                    // Overwrites the SAMEORIGIN that antiforgery adds to pages with forms.
+                    // Overwrites the SAMEORIGIN that antiforgery adds to pages with forms, and the
+                    // frame-ancestors 'self' that Blazor's interactive server render mode sends by default.
                     context.Response.Headers.XFrameOptions = "DENY";
-                    if (!context.Response.Headers.ContainsKey("Content-Security-Policy"))
+                    var policy = context.Response.Headers.ContentSecurityPolicy.ToString();
+                    if (policy.Length == 0 || policy == BlazorDefaultPolicy)
                     {
                         context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
                     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -150,7 +149,13 @@ public sealed class ReturnsPortalPage(IStringLocalizer<ReturnsText> text, IOptio
         + "button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #93c5fd}"
         + ".error{padding:8px;border-radius:4px;background:#fde8e8;color:#9b1c1c}.number{font-size:1.25rem;font-weight:700}";
 
-    private static string E(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>Encodes the five HTML-special characters and keeps accented letters readable in the source.</summary>
+    private static string E(string value) => value
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
