@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Inventory;
 
@@ -86,7 +87,10 @@ public sealed partial class ReturnService
         var cap = await RefundCapAsync(request, cancellationToken);
         if (refundAmount > cap)
         {
-            return ReturnTransition.Rejected($"Refund {refundAmount} exceeds the {cap} that may still be refunded.");
+            var currency = await db.Orders.Where(o => o.Id == request.OrderId).Select(o => o.Currency).SingleAsync(cancellationToken);
+            return ReturnTransition.Rejected(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Refund {refundAmount:0.00##} {currency} exceeds the {cap:0.00##} {currency} that may still be refunded."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
