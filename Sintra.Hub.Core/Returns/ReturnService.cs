@@ -44,7 +44,7 @@ public enum ReturnDraftProblem
 /// <summary>Opens returns and checks that no order line gives back more units than the customer may return.</summary>
 public sealed partial class ReturnService(HubDbContext db, StockLedger ledger, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     /// <summary>Longest customer comment stored.</summary>
     public const int MaxCommentLength = 2000;
@@ -132,7 +132,9 @@ public sealed partial class ReturnService(HubDbContext db, StockLedger ledger, T
             ReturnOutboxTopics.ChannelPush,
             draft.Origin == ReturnOrigin.Staff ? ReturnChannelActions.Create : ReturnChannelActions.Request,
             now);
+        // Marked modified even when the time equals the stored one, so that the version always moves and is checked.
         order.UpdatedAt = now;
+        db.Entry(order).Property(o => o.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(cancellationToken);
         return new ReturnCreateResult(request, null);
     }
