@@ -82,7 +82,7 @@ public sealed class ReturnsBrowserTests : IAsyncLifetime
         var cookieProbe = await hubFrame.EvaluateAsync<string>("() => { document.cookie = 'probe=1'; return document.cookie; }");
         await BrowserSession.ScreenshotAsync(page, "returns-iframe-lines.png");
 
-        await frame.Locator("input[type=number]").First.FillAsync("1");
+        await frame.GetByLabel("Tazza in ceramica").FillAsync("1");
         await frame.GetByLabel("Reason for the return").SelectOptionAsync("size");
         await frame.GetByLabel("Comment (optional)").FillAsync("Too small.");
         await frame.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
@@ -99,12 +99,14 @@ public sealed class ReturnsBrowserTests : IAsyncLifetime
         await BrowserSession.ScreenshotAsync(staff, "returns-dashboard.png");
         Assert.Contains("#1042", await row.InnerTextAsync());
         Assert.Contains("Richiesto", await row.InnerTextAsync());
+        Assert.Contains("1", await row.Locator("td").Nth(3).InnerTextAsync());
 
         await row.GetByRole(AriaRole.Link, new() { Name = "R-000001" }).ClickAsync();
         await staff.GetByText("Too small.").WaitForAsync();
         await BrowserSession.ScreenshotAsync(staff, "returns-detail.png");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Approva" }).ClickAsync();
         await staff.GetByText("Registra il ricevimento").WaitForAsync();
+        Assert.Contains("Tazza in ceramica", await staff.InnerTextAsync(".mud-main-content"));
         await BrowserSession.ScreenshotAsync(staff, "returns-receive.png");
         await context.DisposeAsync();
     }
@@ -121,7 +123,9 @@ public sealed class ReturnsBrowserTests : IAsyncLifetime
         await frame.GetByLabel("E-mail or shipping postcode").FillAsync(ReturnsSeed.Postcode);
         await frame.GetByRole(AriaRole.Button, new() { Name = "Find the order" }).ClickAsync();
         await frame.GetByText("Returnable: 2 of 2").WaitForAsync();
-        await BrowserSession.ScreenshotAsync(page, "returns-iframe-390.png");
+        await frame.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ScrollIntoViewIfNeededAsync();
+        Directory.CreateDirectory(BrowserSession.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotFolder, "returns-iframe-390.png") });
 
         var width = await frame.Locator("main").EvaluateAsync<double>("m => m.getBoundingClientRect().width");
         var scrollWidth = await frame.Locator("body").EvaluateAsync<double>("b => b.scrollWidth");

@@ -68,15 +68,15 @@ public sealed class ReturnsPortalPage(IStringLocalizer<ReturnsText> text, IOptio
         var state = new PortalState(order.Id, settings.ChannelId, locale);
         body.Append($"<form method=\"post\" enctype=\"multipart/form-data\" action=\"/returns/{E(settings.Slug)}/submit\">");
         body.Append($"<input type=\"hidden\" name=\"token\" value=\"{E(token.Protect(state, TimeSpan.FromMinutes(options.Value.FormMinutes)))}\">");
-        body.Append("<table><tbody>");
+        body.Append($"<table><thead><tr><th>{E(text["Dash.Item"])}</th><th>{E(text["Lines.Quantity"])}</th></tr></thead><tbody>");
         foreach (var line in lines.Where(l => l.Returnable > 0))
         {
             var name = line.VariantTitle is { Length: > 0 } variant ? $"{line.Title} – {variant}" : line.Title;
             var id = "qty-" + line.OrderLineId.ToString("N");
-            body.Append($"<tr><td><label for=\"{id}\">{E(name)}</label><br><small>")
+            body.Append($"<tr><td><label for=\"{id}\">{E(name)}</label><br><small id=\"{id}-hint\">")
                 .Append(E(string.Format(CultureInfo.CurrentCulture, text["Lines.Returnable"], line.Returnable, line.Bought)))
                 .Append($"</small></td><td><input id=\"{id}\" name=\"qty:{line.OrderLineId}\" type=\"number\" min=\"0\" ")
-                .Append($"max=\"{line.Returnable}\" value=\"0\" aria-label=\"{E(text["Lines.Quantity"])}\"></td></tr>");
+                .Append($"max=\"{line.Returnable}\" value=\"0\" aria-describedby=\"{id}-hint\"></td></tr>");
         }
 
         body.Append("</tbody></table>");
@@ -144,7 +144,7 @@ public sealed class ReturnsPortalPage(IStringLocalizer<ReturnsText> text, IOptio
         + "label{display:block;margin:12px 0 4px;font-weight:600}"
         + "input,select,textarea{box-sizing:border-box;width:100%;padding:8px;font:inherit;border:1px solid #9aa5b1;border-radius:4px}"
         + "table{width:100%;border-collapse:collapse}td{padding:8px 4px;border-bottom:1px solid #e4e7eb;vertical-align:top}"
-        + "td:last-child{width:90px}td label{margin:0}"
+        + "th{text-align:left;font-size:.85rem;color:#52606d;padding:4px}td:last-child,th:last-child{width:110px}td label{margin:0}"
         + "button{margin-top:16px;padding:10px 18px;font:inherit;border:0;border-radius:4px;background:#1d4ed8;color:#fff;cursor:pointer}"
         + "button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #93c5fd}"
         + ".error{padding:8px;border-radius:4px;background:#fde8e8;color:#9b1c1c}.number{font-size:1.25rem;font-weight:700}";
