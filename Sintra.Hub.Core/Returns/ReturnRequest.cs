@@ -52,7 +52,7 @@ public class ReturnRequest : IVersioned
 
     public List<ReturnPhoto> Photos { get; set; } = [];
 
-    /// <summary>True while the request still holds units of the order (requested or approved).</summary>
+    /// <summary>True while the request waits for a decision or for the parcel (requested or approved).</summary>
     public bool IsOpen => Status is ReturnStatus.Requested or ReturnStatus.Approved;
 
     public ReturnTransition Approve(DateTime at)

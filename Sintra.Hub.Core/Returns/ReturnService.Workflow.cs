@@ -137,8 +137,8 @@ public sealed partial class ReturnService
             .Where(r => r.OrderId == order.Id && r.Id != request.Id)
             .SumAsync(r => r.RefundAmount, cancellationToken);
 
-        // NOTE: the order keeps refunded units, not refunded money, so channel refunds count at the line's net unit
-        // price; a shipping refund made in the shop is not seen here.
+        // NOTE: the order stores refunded units, not refunded money, so channel refunds count at the line's net unit
+        // price. A shipping refund made in the shop is missing from this sum.
         var refundedOutside = order.Lines.Sum(l => l.Quantity == 0
             ? 0m
             : l.RefundedQuantity * (l.Price - (l.TotalDiscount / l.Quantity)));

@@ -7,7 +7,7 @@ using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Core.Returns;
 
-/// <summary>A return to open: the order, the lines and units, a reason and who asks.</summary>
+/// <summary>A return to open: the order, the lines and units, a reason and who requests it.</summary>
 public sealed record ReturnDraft(
     Guid OrderId,
     string ReasonCode,
@@ -52,7 +52,7 @@ public sealed partial class ReturnService(HubDbContext db, StockLedger ledger, T
     /// <summary>
     /// Opens a return. The returnable quantities are read and checked in the same unit of work as the insert, and the
     /// order's concurrency token is bumped with it, so two concurrent requests for the same order cannot both pass
-    /// the check: the second one fails on the token, is retried from scratch and then sees the first.
+    /// the check: the second one fails on the token, is retried from scratch and then counts the first one's units.
     /// </summary>
     public async Task<ReturnCreateResult> CreateAsync(ReturnDraft draft, CancellationToken cancellationToken)
     {

@@ -84,7 +84,7 @@ public static class CustomerLocale
     /// Returns <c>it</c> for a shipping address in Italy, <c>en</c> for one elsewhere, and the channel's default
     /// language when the address has no country.
     /// </summary>
-    // NOTE: the order does not store the customer's checkout language, so the shipping country stands in for it.
+    // NOTE: the order does not store the customer's checkout language, so the shipping country is used in its place.
     public static string Of(Order order, ChannelReturnSettings? settings)
     {
         if (order.ShippingAddress.CountryCode is { Length: 2 } country)

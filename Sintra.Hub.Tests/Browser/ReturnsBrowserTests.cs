@@ -133,4 +133,26 @@ public sealed class ReturnsBrowserTests : IAsyncLifetime
         Assert.True(scrollWidth <= 390, $"The page scrolls sideways: {scrollWidth}px.");
         await context.DisposeAsync();
     }
+
+    [Fact]
+    public async Task SettingsRejectInvalidOrigin()
+    {
+        var page = await session.SignInAsync("/return-requests/settings");
+        var origins = page.GetByLabel("Siti che possono incorporare la pagina");
+        await origins.WaitForAsync();
+        Assert.Equal(shopUrl, await origins.InputValueAsync());
+
+        await origins.FillAsync("https://negozio.example.it/resi; script-src *");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva" }).ClickAsync();
+        await page.GetByText("Origine 'https://negozio.example.it/resi; script-src *' non valida").WaitForAsync();
+        await BrowserSession.ScreenshotAsync(page, "returns-settings.png");
+
+        await origins.FillAsync("https://negozio.example.it");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva" }).ClickAsync();
+        await page.GetByText("Salvato.").WaitForAsync();
+        await using var db = session.Factory.CreateDbContext();
+        var settings = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Set<Sintra.Hub.Core.Returns.ChannelReturnSettings>());
+        Assert.Equal("https://negozio.example.it", settings.AllowedFrameOrigins);
+    }
 }

@@ -32,7 +32,7 @@ public static class FramingPolicy
             await next(context);
         });
 
-    /// <summary>Lets <paramref name="origins"/> and the hub itself frame this response, and nobody else.</summary>
+    /// <summary>Lets <paramref name="origins"/> and the hub itself frame this response, and no other origin.</summary>
     public static void AllowFraming(HttpContext context, IEnumerable<string> origins)
     {
         context.Items[AllowedKey] = true;

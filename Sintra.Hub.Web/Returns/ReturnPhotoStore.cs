@@ -10,7 +10,7 @@ public sealed class ReturnPhotoStore(IOptions<ReturnsOptions> options)
 
     /// <summary>
     /// Checks and stores the files. Returns the photos, or the uploaded name of the first file that is too large or not
-    /// a JPEG, PNG or WebP image by its content; nothing stays on disk in that case.
+    /// a JPEG, PNG or WebP image by its content. Nothing stays on disk in that case.
     /// </summary>
     public async Task<(IReadOnlyList<ReturnPhoto> Photos, string? Rejected)> SaveAsync(
         IReadOnlyList<IFormFile> files,

@@ -62,7 +62,7 @@ public static class ReturnsPortalEndpoints
         var order = await FindOrderAsync(db, settings.ChannelId, form["order"], form["contact"], context.RequestAborted);
         if (order is null)
         {
-            // One answer for an unknown order and a wrong e-mail or postcode, so the page reveals no order numbers.
+            // The same page for an unknown order and a wrong e-mail or postcode, so the page reveals no order numbers.
             return page.Lookup(settings, page.Text["Lookup.NotFound"]);
         }
 
