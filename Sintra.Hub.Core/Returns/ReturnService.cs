@@ -50,9 +50,9 @@ public sealed partial class ReturnService(HubDbContext db, StockLedger ledger, T
     public const int MaxCommentLength = 2000;
 
     /// <summary>
-    /// Opens a return. The returnable quantities are read and checked in the same unit of work as the insert, and the
-    /// order's concurrency token is bumped with it, so two concurrent requests for the same order cannot both pass
-    /// the check: the second one fails on the token, is retried from scratch and then counts the first one's units.
+    /// Opens a return. The returnable quantities are checked in the same unit of work as the insert, which also bumps
+    /// the order's concurrency token. So of two concurrent requests for one order, the second fails on the token, is
+    /// retried from scratch and then counts the first one's units.
     /// </summary>
     public async Task<ReturnCreateResult> CreateAsync(ReturnDraft draft, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public static class ReturnableQuantities
         CancellationToken cancellationToken)
     {
         var lineIds = order.Lines.Select(l => l.Id).ToList();
-        var held = await (
+        var inReturnsByLine = await (
                 from line in db.Set<ReturnLine>()
                 join request in db.Set<ReturnRequest>() on line.ReturnRequestId equals request.Id
                 where lineIds.Contains(line.OrderLineId) && request.Status != ReturnStatus.Rejected
@@ -37,7 +37,7 @@ public static class ReturnableQuantities
             .OrderBy(l => l.ExternalId)
             .Select(line =>
             {
-                var returns = held.FirstOrDefault(h => h.OrderLineId == line.Id);
+                var returns = inReturnsByLine.FirstOrDefault(h => h.OrderLineId == line.Id);
                 var inReturns = returns?.Quantity ?? 0;
 
                 // Refunds made through a return are counted once, as returned units.

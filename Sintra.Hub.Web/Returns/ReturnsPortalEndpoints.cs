@@ -128,8 +128,8 @@ public static class ReturnsPortalEndpoints
         CancellationToken cancellationToken)
     {
         var number = orderNumber?.Trim().TrimStart('#') ?? string.Empty;
-        var given = contact?.Trim() ?? string.Empty;
-        if (number.Length is 0 or > 32 || given.Length is 0 or > 320)
+        var contactValue = contact?.Trim() ?? string.Empty;
+        if (number.Length is 0 or > 32 || contactValue.Length is 0 or > 320)
         {
             return null;
         }
@@ -139,7 +139,7 @@ public static class ReturnsPortalEndpoints
         var candidates = await db.Orders.AsNoTracking().Include(o => o.Lines)
             .Where(o => o.ChannelId == channelId && (names.Contains(o.Name) || o.OrderNumber == numeric))
             .ToListAsync(cancellationToken);
-        return candidates.FirstOrDefault(o => Matches(o, given));
+        return candidates.FirstOrDefault(o => Matches(o, contactValue));
     }
 
     private static bool Matches(Order order, string contact)
