@@ -15,6 +15,7 @@ using Sintra.Hub.Web.Exchange;
 using Sintra.Hub.Web.Health;
 using Sintra.Hub.Web.Integration;
 using Sintra.Hub.Web.Inventory;
+using Sintra.Hub.Web.Returns;
 using Sintra.Hub.Web.Webhooks;
 
 namespace Sintra.Hub.Web;
@@ -64,6 +65,9 @@ public static class HubComposition
         builder.AddExchangePages();
 
         builder.AddIntegration();
+        // Returns and customer e-mail.
+        builder.AddReturns();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();
@@ -93,7 +97,9 @@ public static class HubComposition
 
     public static void UseHub(this WebApplication app)
     {
+        app.UseReturns();
         app.UseHubUi();
+        app.MapReturns();
         app.MapShopifyWebhooks();
         app.MapStockImport();
         app.MapIntegration();

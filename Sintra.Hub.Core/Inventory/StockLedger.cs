@@ -290,4 +290,7 @@ public static class StockReferenceTypes
 
     /// <summary>A <see cref="StockCheckIssue"/> that a correction movement repaired; the id is the issue id.</summary>
     public const string StockCheckIssue = "StockCheckIssue";
+
+    /// <summary>Units that came back in a return; the id is the return id.</summary>
+    public const string Return = "Return";
 }

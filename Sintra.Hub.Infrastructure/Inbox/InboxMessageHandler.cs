@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Sintra.Hub.Core.Orders;
+using Sintra.Hub.Core.Returns;
 using Sintra.Hub.Core.Webhooks;
 using Sintra.Hub.Infrastructure.Shopify;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
@@ -11,7 +13,8 @@ public sealed class InboxMessageHandler(
     OrderRefundService refunds,
     OrderFulfillmentService fulfillments,
     OrderEditService edits,
-    InventoryLevelWebhookHandler inventoryLevels)
+    InventoryLevelWebhookHandler inventoryLevels,
+    IServiceProvider services)
 {
     public async Task<InboxHandling> HandleAsync(InboxMessage message, CancellationToken cancellationToken)
     {
@@ -39,6 +42,15 @@ public sealed class InboxMessageHandler(
             var edit = ShopifyOrderEditParser.Parse(message.Body);
             var editedOrderId = await edits.ApplyAsync(message.ChannelId, edit, message.Id, cancellationToken);
             return new InboxHandling(InboxStatus.Processed, editedOrderId);
+        }
+
+        if (message.Source == ShopifyTopics.Source && ShopifyReturnParser.IsReturnTopic(message.Topic))
+        {
+            // Resolved here so that hosts without the returns services still build this handler.
+            var returns = services.GetRequiredService<ReturnService>();
+            var reported = ShopifyReturnParser.Parse(message.Topic, message.Body);
+            var request = await returns.ApplyChannelAsync(message.ChannelId, reported, cancellationToken);
+            return new InboxHandling(InboxStatus.Processed, request.OrderId);
         }
 
         if (message.Source != ShopifyTopics.Source || !ShopifyTopics.IsOrderTopic(message.Topic))

@@ -858,6 +858,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelReturnSettings",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AllowedFrameOrigins = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    WindowDays = table.Column<int>(type: "integer", nullable: false),
+                    DefaultLocale = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    InstructionsIt = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    InstructionsEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    Reasons = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelReturnSettings", x => x.ChannelId);
+                    table.ForeignKey(
+                        name: "FK_ChannelReturnSettings_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelStockSources",
                 columns: table => new
                 {
@@ -1427,6 +1453,45 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ReasonCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CustomerComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Locale = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ExternalId = table.Column<long>(type: "bigint", nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RefundAmount = table.Column<decimal>(type: "numeric(19,4)", precision: 19, scale: 4, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnRequests_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReturnRequests_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Shipments",
                 columns: table => new
                 {
@@ -1492,6 +1557,86 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnEvents_ReturnRequests_ReturnRequestId",
+                        column: x => x.ReturnRequestId,
+                        principalTable: "ReturnRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderLineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    ReasonCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Disposition = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    WarehouseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RefundedQuantity = table.Column<int>(type: "integer", nullable: false),
+                    ExternalId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnLines_OrderLines_OrderLineId",
+                        column: x => x.OrderLineId,
+                        principalTable: "OrderLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReturnLines_ReturnRequests_ReturnRequestId",
+                        column: x => x.ReturnRequestId,
+                        principalTable: "ReturnRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReturnLines_Warehouses_WarehouseId",
+                        column: x => x.WarehouseId,
+                        principalTable: "Warehouses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReturnRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnPhotos_ReturnRequests_ReturnRequestId",
+                        column: x => x.ReturnRequestId,
+                        principalTable: "ReturnRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1624,6 +1769,12 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "UX_Categories_Parent_Name",
                 table: "Categories",
                 columns: new[] { "ParentId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ChannelReturnSettings_Slug",
+                table: "ChannelReturnSettings",
+                column: "Slug",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1879,6 +2030,53 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "WarehouseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReturnEvents_Return_Time",
+                table: "ReturnEvents",
+                columns: new[] { "ReturnRequestId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnLines_OrderLine",
+                table: "ReturnLines",
+                column: "OrderLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnLines_ReturnRequestId",
+                table: "ReturnLines",
+                column: "ReturnRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnLines_WarehouseId",
+                table: "ReturnLines",
+                column: "WarehouseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnPhotos_ReturnRequestId",
+                table: "ReturnPhotos",
+                column: "ReturnRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequests_Order",
+                table: "ReturnRequests",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequests_Status_Requested",
+                table: "ReturnRequests",
+                columns: new[] { "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ReturnRequests_Channel_External",
+                table: "ReturnRequests",
+                columns: new[] { "ChannelId", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "UX_ReturnRequests_Number",
+                table: "ReturnRequests",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ShipmentLines_OrderLineId",
                 table: "ShipmentLines",
                 column: "OrderLineId");
@@ -2055,6 +2253,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "CatalogTranslations");
 
             migrationBuilder.DropTable(
+                name: "ChannelReturnSettings");
+
+            migrationBuilder.DropTable(
                 name: "ChannelStockSources");
 
             migrationBuilder.DropTable(
@@ -2115,6 +2316,15 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "Reservations");
 
             migrationBuilder.DropTable(
+                name: "ReturnEvents");
+
+            migrationBuilder.DropTable(
+                name: "ReturnLines");
+
+            migrationBuilder.DropTable(
+                name: "ReturnPhotos");
+
+            migrationBuilder.DropTable(
                 name: "ShipmentLines");
 
             migrationBuilder.DropTable(
@@ -2164,6 +2374,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "PriceLists");
+
+            migrationBuilder.DropTable(
+                name: "ReturnRequests");
 
             migrationBuilder.DropTable(
                 name: "OrderLines");
