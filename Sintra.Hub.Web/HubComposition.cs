@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Inventory;
 using Sintra.Hub.Infrastructure.Persistence;
+using Sintra.Hub.Web.Assets;
 using Sintra.Hub.Web.Catalog;
 using Sintra.Hub.Web.Channels;
 using Sintra.Hub.Web.Components;
@@ -53,6 +54,10 @@ public static class HubComposition
         builder.AddStockImportPages();
         builder.AddStockSync();
         services.AddAdminPages();
+
+        // Asset library (DAM): store, uploads, product image links, catalog image downloads.
+        builder.AddAssetPages(dataFolder);
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<DemoOrderSender>();
@@ -85,6 +90,7 @@ public static class HubComposition
         app.UseHubUi();
         app.MapShopifyWebhooks();
         app.MapStockImport();
+        app.MapAssetFiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Sintra.Hub.Core.Assets;
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Catalog.Pricing;
 using Sintra.Hub.Core.Catalog.Translations;
@@ -63,6 +64,10 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ShopifyLevelState> ShopifyLevelStates => Set<ShopifyLevelState>();
 
     public DbSet<ShopifyStockDrift> ShopifyStockDrifts => Set<ShopifyStockDrift>();
+
+    public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<AssetFolder> AssetFolders => Set<AssetFolder>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
