@@ -106,19 +106,20 @@ public static class AssetContentSniffer
             var rest = text.AsSpan(index);
             if (rest.StartsWith("<svg", StringComparison.Ordinal))
             {
-                return rest.Length == 4 || char.IsWhiteSpace(rest[4]) || rest[4] == '>';
+                return rest.Length == 4 || char.IsWhiteSpace(rest[4]) || rest[4] is '>' or '/';
             }
 
-            var end = rest.StartsWith("<?xml", StringComparison.Ordinal) ? rest.IndexOf("?>", StringComparison.Ordinal)
-                : rest.StartsWith("<!--", StringComparison.Ordinal) ? rest.IndexOf("-->", StringComparison.Ordinal)
-                : rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) ? rest.IndexOf('>')
-                : -1;
+            var terminator = rest.StartsWith("<?xml", StringComparison.Ordinal) ? "?>"
+                : rest.StartsWith("<!--", StringComparison.Ordinal) ? "-->"
+                : rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) ? ">"
+                : null;
+            var end = terminator is null ? -1 : rest.IndexOf(terminator, StringComparison.Ordinal);
             if (end < 0)
             {
                 return false;
             }
 
-            index += end + 1;
+            index += end + terminator!.Length;
         }
 
         return false;

@@ -149,6 +149,12 @@ public sealed partial class AssetUploader(
         }
 
         asset.PublicUrl = store.GetPublicUrl(asset.StorageKey);
+        if (type.Kind == AssetKind.Vector)
+        {
+            // Browsers draw an SVG inside <img> without running its scripts, so the original is its own thumbnail.
+            asset.ThumbnailUrl = asset.PublicUrl;
+        }
+
         if (thumbnail is not null)
         {
             using var thumbnailContent = new MemoryStream(thumbnail.Content, writable: false);
