@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Sintra.Hub.Core.Catalog;
+using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Assets;
+using Sintra.Hub.Infrastructure.Catalog;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Tests.Support;
 using SkiaSharp;
@@ -41,6 +43,8 @@ internal sealed class AssetTestKit : IAsyncDisposable
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddScoped(_ => database.CreateDbContext());
         services.AddAssetLibrary(configuration, dataFolder);
+        services.AddScoped<StockLedger>();
+        services.AddProductCsvImport();
         return new AssetTestKit(database, services.BuildServiceProvider(validateScopes: true), dataFolder);
     }
 
