@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real components.
 #
-# Installs what is missing (Debian, as root: PostgreSQL and Chromium; npm: Azurite into .tools/azurite), starts a
-# throw-away PostgreSQL server and Azurite's blob service on 127.0.0.1, runs `dotnet test`, stops both servers, and
-# ends with a line "N passed, N failed, N skipped".
+# Installs what is missing: PostgreSQL and Chromium from Debian (as root), and Azurite from npm into .tools/azurite.
+# Starts a throw-away PostgreSQL server and Azurite's blob service on 127.0.0.1, runs `dotnet test` and stops both
+# servers. The last line reads "N passed, N failed, N skipped".
 # Extra arguments go to `dotnet test`, for example: scripts/test.sh --filter "FullyQualifiedName~Webhooks"
 set -uo pipefail
 

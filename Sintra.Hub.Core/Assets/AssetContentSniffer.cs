@@ -10,11 +10,11 @@ public sealed record SniffedType(string ContentType, AssetKind Kind)
 
 /// <summary>
 /// Finds a file's media type from its first bytes (its magic number). File extensions and browser-reported types
-/// are ignored on purpose, because both are chosen by whoever sends the file.
+/// are ignored on purpose, because the sender chooses both.
 /// </summary>
 public static class AssetContentSniffer
 {
-    /// <summary>Number of leading bytes <see cref="Sniff"/> needs to see; fewer are fine for short files.</summary>
+    /// <summary>Number of leading bytes <see cref="Sniff"/> reads. A shorter header is fine for a short file.</summary>
     public const int HeaderLength = 1024;
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

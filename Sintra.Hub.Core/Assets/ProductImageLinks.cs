@@ -17,7 +17,7 @@ public sealed record LinkedImage(
 
 /// <summary>
 /// Links library assets to a product and its variants, in order. Positions are renumbered 1, 2, 3… after every
-/// change, and the product's <c>UpdatedAt</c> moves on, so that a catalog push sees the new image list.
+/// change, and the product's <c>UpdatedAt</c> is set to now, so that a catalog push picks up the new image list.
 /// </summary>
 public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
 {
@@ -111,7 +111,8 @@ public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Puts the product's images in the given order. The list must name every image of the product exactly once.
+    /// Puts the product's images in the given order. Returns false and changes nothing unless the list names every
+    /// image of the product exactly once.
     /// </summary>
     public async Task<bool> ReorderAsync(Guid productId, IReadOnlyList<Guid> imageIds, CancellationToken cancellationToken)
     {

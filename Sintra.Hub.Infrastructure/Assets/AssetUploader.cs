@@ -7,7 +7,7 @@ using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Infrastructure.Assets;
 
-/// <summary>What the uploader was asked to store.</summary>
+/// <summary>A file to store: its name as sent, the target folder and the uploader.</summary>
 /// <param name="AllowDuplicate">Stores the file even when an asset with the same content exists.</param>
 public sealed record AssetUploadRequest(string FileName, Guid? FolderId, string CreatedBy, bool AllowDuplicate = false);
 
@@ -15,7 +15,7 @@ public enum AssetUploadStatus
 {
     Stored,
 
-    /// <summary>An asset with the same SHA-256 exists; nothing was stored and <see cref="AssetUploadResult.Asset"/> is that asset.</summary>
+    /// <summary>An asset with the same SHA-256 exists, so nothing was stored. <see cref="AssetUploadResult.Asset"/> is that asset.</summary>
     Duplicate,
 
     Rejected,
