@@ -33,12 +33,21 @@ public sealed class AssetOptions : IValidatableObject
     [Range(1, 2L * 1024 * 1024 * 1024)]
     public long MaxFileBytes { get; set; } = 25L * 1024 * 1024;
 
-    /// <summary>Media types the library accepts, matched against the type found from the file's content.</summary>
-    public List<string> AllowedContentTypes { get; set; } =
+    /// <summary>Media types accepted when <see cref="AllowedContentTypes"/> is empty.</summary>
+    public static readonly IReadOnlyList<string> DefaultContentTypes =
     [
         "image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml", "application/pdf", "video/mp4",
         "video/quicktime",
     ];
+
+    /// <summary>
+    /// Media types the library accepts, matched against the type found from the file's content. Empty means
+    /// <see cref="DefaultContentTypes"/>. The list starts empty because the configuration binder appends configured
+    /// items to a list's initial items instead of replacing them.
+    /// </summary>
+    public List<string> AllowedContentTypes { get; set; } = [];
+
+    public IReadOnlyList<string> AcceptedContentTypes => AllowedContentTypes.Count > 0 ? AllowedContentTypes : DefaultContentTypes;
 
     /// <summary>Longest side of generated thumbnails, in pixels.</summary>
     [Range(32, 2048)]
@@ -77,13 +86,6 @@ public sealed class AssetOptions : IValidatableObject
                 yield return new ValidationResult(
                     $"Assets:{name} '{value}' is invalid: use an absolute http or https URL.", [name]);
             }
-        }
-
-        if (AllowedContentTypes.Count == 0)
-        {
-            yield return new ValidationResult(
-                "Assets:AllowedContentTypes is empty: list at least one media type, such as image/jpeg.",
-                [nameof(AllowedContentTypes)]);
         }
     }
 

@@ -78,7 +78,7 @@ public sealed partial class AssetUploader(
             }
 
             var type = await SniffAsync(tempFile, cancellationToken);
-            if (!options.Value.AllowedContentTypes.Contains(type.ContentType, StringComparer.OrdinalIgnoreCase))
+            if (!options.Value.AcceptedContentTypes.Contains(type.ContentType, StringComparer.OrdinalIgnoreCase))
             {
                 LogRejected(logger, request.FileName, AssetRejection.TypeNotAllowed, type.ContentType);
                 return AssetUploadResult.Rejected(AssetRejection.TypeNotAllowed, type.ContentType);

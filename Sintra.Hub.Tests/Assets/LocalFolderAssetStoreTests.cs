@@ -55,6 +55,22 @@ public sealed class LocalFolderAssetStoreTests
     }
 
     [Fact]
+    public async Task ConfiguredTypesReplaceDefaults()
+    {
+        await using var kit = await AssetTestKit.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Assets:AllowedContentTypes:0"] = "image/png",
+        });
+
+        var jpeg = await kit.UploadAsync(TestImages.Jpeg(20, 20, SKColors.Gray), "grigia.jpg");
+        var png = await kit.UploadAsync(TestImages.Png(20, 20, SKColors.Gray), "grigia.png");
+
+        Assert.Equal(AssetRejection.TypeNotAllowed, jpeg.Rejection);
+        Assert.Equal("image/jpeg", jpeg.ContentType);
+        Assert.Equal(AssetUploadStatus.Stored, png.Status);
+    }
+
+    [Fact]
     public async Task DamagedPngIsRejected()
     {
         await using var kit = await AssetTestKit.CreateAsync();

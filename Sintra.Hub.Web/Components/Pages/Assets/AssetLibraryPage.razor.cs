@@ -55,7 +55,7 @@ public sealed partial class AssetLibraryPage
 
     private string MaxMegabytes => (Options.Value.MaxFileBytes / (1024 * 1024.0)).ToString("0.#");
 
-    private string AcceptedTypes => string.Join(", ", Options.Value.AllowedContentTypes);
+    private string AcceptedTypes => string.Join(", ", Options.Value.AcceptedContentTypes);
 
     private int PageCount => (total + PageSize - 1) / PageSize;
 
