@@ -108,6 +108,29 @@ public sealed class LocalFolderAssetStoreTests
     }
 
     [Fact]
+    public async Task SvgIsServedSandboxed()
+    {
+        using var app = new HubAppFactory();
+        var svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray();
+        Asset asset;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            using var content = new MemoryStream(svg);
+            var result = await scope.ServiceProvider.GetRequiredService<AssetUploader>().UploadAsync(
+                content, new AssetUploadRequest("logo.png", null, "tester"), null, CancellationToken.None);
+            asset = result.Asset!;
+        }
+
+        Assert.Equal("image/svg+xml", asset.ContentType);
+        Assert.Equal(AssetKind.Vector, asset.Kind);
+        Assert.Equal(asset.PublicUrl, asset.ThumbnailUrl);
+        using var response = await app.CreateClient().GetAsync(asset.PublicUrl);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
     public async Task AppServesFileWithStoredType()
     {
         using var app = new HubAppFactory();
