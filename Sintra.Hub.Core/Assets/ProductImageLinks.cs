@@ -18,11 +18,13 @@ public sealed record LinkedImage(
 /// <summary>
 /// Links library assets to a product and its variants, in order. Positions are renumbered 1, 2, 3… after every
 /// change, and the product's <c>UpdatedAt</c> is set to now, so that a catalog push picks up the new image list.
+/// Each call uses its own context, so pages can call it while other work of the same circuit runs.
 /// </summary>
-public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
+public sealed class ProductImageLinks(IDbContextFactory<HubDbContext> contextFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<LinkedImage>> ListAsync(Guid productId, CancellationToken cancellationToken)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await (
                 from image in db.ProductImages.AsNoTracking()
                 where image.ProductId == productId
@@ -45,6 +47,7 @@ public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
     /// <returns>The new image's id, or null when the product, the asset or the variant was not found.</returns>
     public async Task<Guid?> LinkAsync(Guid productId, Guid assetId, Guid? variantId, CancellationToken cancellationToken)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         var asset = await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assetId, cancellationToken);
         if (product is null || asset is null)
@@ -75,7 +78,8 @@ public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
     /// <summary>Removes one image from its product; the asset itself stays in the library.</summary>
     public async Task<bool> UnlinkAsync(Guid imageId, CancellationToken cancellationToken)
     {
-        var product = await LoadProductOfImageAsync(imageId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var product = await LoadProductOfImageAsync(db, imageId, cancellationToken);
         if (product is null)
         {
             return false;
@@ -93,7 +97,8 @@ public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
     /// <summary>Moves an image by <paramref name="offset"/> places (negative is earlier), stopping at either end.</summary>
     public async Task<bool> MoveAsync(Guid imageId, int offset, CancellationToken cancellationToken)
     {
-        var product = await LoadProductOfImageAsync(imageId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var product = await LoadProductOfImageAsync(db, imageId, cancellationToken);
         if (product is null)
         {
             return false;
@@ -116,6 +121,7 @@ public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<bool> ReorderAsync(Guid productId, IReadOnlyList<Guid> imageIds, CancellationToken cancellationToken)
     {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var product = await db.Products.Include(p => p.Images).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null
             || imageIds.Count != product.Images.Count
@@ -133,7 +139,8 @@ public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
     /// <summary>Shows the image for one variant of its product, or for the whole product when null.</summary>
     public async Task<bool> SetVariantAsync(Guid imageId, Guid? variantId, CancellationToken cancellationToken)
     {
-        var product = await LoadProductOfImageAsync(imageId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var product = await LoadProductOfImageAsync(db, imageId, cancellationToken);
         if (product is null
             || (variantId is not null && !await db.Variants.AnyAsync(v => v.Id == variantId && v.ProductId == product.Id, cancellationToken)))
         {
@@ -146,7 +153,7 @@ public sealed class ProductImageLinks(HubDbContext db, TimeProvider clock)
         return true;
     }
 
-    private async Task<Product?> LoadProductOfImageAsync(Guid imageId, CancellationToken cancellationToken)
+    private static async Task<Product?> LoadProductOfImageAsync(HubDbContext db, Guid imageId, CancellationToken cancellationToken)
     {
         var productId = await db.ProductImages.Where(i => i.Id == imageId).Select(i => (Guid?)i.ProductId)
             .FirstOrDefaultAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Assets;
@@ -24,7 +25,7 @@ public static partial class AssetRegistration
         services.AddSingleton<IAssetStore>(sp => CreateStore(sp, dataFolder));
         services.AddSingleton<AssetThumbnailer>();
         services.AddScoped<AssetLibrary>();
-        services.AddScoped<ProductImageLinks>();
+        services.TryAddScoped<ProductImageLinks>();
         services.AddScoped<AssetUploader>();
         services.AddScoped<ICatalogImageImporter, CatalogImageDownloader>();
         services.AddHttpClient(CatalogImageDownloader.HttpClientName, client =>

@@ -130,6 +130,11 @@ public sealed partial class CatalogImageDownloader(
         {
             return Fail(url, $"The image download failed: {e.Message}");
         }
+        catch (IOException e)
+        {
+            // The connection broke while the body was streaming into the library.
+            return Fail(url, $"The image download failed while reading the file: {e.Message}");
+        }
     }
 
     private string TooLarge() =>

@@ -40,10 +40,6 @@ public sealed class AdminPagesTests : IAsyncLifetime
         context.Services.AddSingleton<IDbContextFactory<HubDbContext>>(data);
         context.Services.AddSingleton(protector);
         context.Services.AddAdminPages();
-
-        // The product page's image panel reads the image links through a scoped context.
-        context.Services.AddScoped(_ => data.CreateDbContext());
-        context.Services.AddScoped<Sintra.Hub.Core.Assets.ProductImageLinks>();
         authorization = context.AddAuthorization();
         authorization.SetAuthorized("admin@bottega.test");
         authorization.SetRoles("Admin");

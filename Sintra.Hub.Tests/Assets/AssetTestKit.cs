@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -42,6 +43,7 @@ internal sealed class AssetTestKit : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddScoped(_ => database.CreateDbContext());
+        services.AddSingleton<IDbContextFactory<HubDbContext>>(new ContextFactory(database));
         services.AddAssetLibrary(configuration, dataFolder);
         services.AddScoped<StockLedger>();
         services.AddProductCsvImport();
@@ -89,6 +91,12 @@ internal sealed class AssetTestKit : IAsyncDisposable
         await database.DisposeAsync();
         TempFolder.TryDelete(DataFolder);
     }
+}
+
+/// <summary>New contexts on the test database, for services that take a context factory.</summary>
+internal sealed class ContextFactory(TestDatabase database) : IDbContextFactory<HubDbContext>
+{
+    public HubDbContext CreateDbContext() => database.CreateDbContext();
 }
 
 /// <summary>Small images encoded by SkiaSharp, each with a different colour so their hashes differ.</summary>

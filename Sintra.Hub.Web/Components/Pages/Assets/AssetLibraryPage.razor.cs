@@ -225,6 +225,12 @@ public sealed partial class AssetLibraryPage
             Logger.LogWarning(ex, "Upload of {FileName} failed", item.Name);
             item.Reject(L["UploadFailed", item.Name, ex.Message]);
         }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // The store or the database failed. The file is reported, and the other files of the drop go on.
+            Logger.LogError(ex, "Upload of {FileName} could not be stored", item.Name);
+            item.Reject(L["UploadFailed", item.Name, ex.Message]);
+        }
     }
 
     private void Complete(UploadItem item, AssetUploadResult result)
