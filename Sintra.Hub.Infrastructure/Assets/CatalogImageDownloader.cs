@@ -10,7 +10,7 @@ namespace Sintra.Hub.Infrastructure.Assets;
 
 /// <summary>
 /// Downloads the <c>Image Src</c> URLs of an applied catalog file and links the stored assets in the file's image
-/// order. A URL that fails keeps its plain link and becomes one row error; the other images go on.
+/// order. A URL that fails keeps its plain link and becomes one row error, and the other images go on.
 /// </summary>
 public sealed partial class CatalogImageDownloader(
     HubDbContext db,
@@ -146,7 +146,10 @@ public sealed partial class CatalogImageDownloader(
         return (null, message);
     }
 
-    /// <summary>Rejects connections to loopback, private and link-local addresses unless the options allow them.</summary>
+    /// <summary>
+    /// Throws <see cref="HttpRequestException"/> for a loopback, private or link-local address unless
+    /// <paramref name="allowPrivate"/> is set.
+    /// </summary>
     public static void CheckAddress(IPAddress address, bool allowPrivate)
     {
         if (!allowPrivate && IsPrivate(address))
