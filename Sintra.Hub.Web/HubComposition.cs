@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Inventory;
 using Sintra.Hub.Infrastructure.Persistence;
+using Sintra.Hub.Web.Assets;
 using Sintra.Hub.Web.Catalog;
 using Sintra.Hub.Web.Channels;
 using Sintra.Hub.Web.Components;
@@ -67,6 +68,8 @@ public static class HubComposition
         builder.AddIntegration();
         // Returns and customer e-mail.
         builder.AddReturns();
+        // Asset library (DAM): store, uploads, product image links, catalog image downloads.
+        builder.AddAssetPages(dataFolder);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();
@@ -104,6 +107,7 @@ public static class HubComposition
         app.MapStockImport();
         app.MapIntegration();
         app.MapCatalogExport();
+        app.MapAssetFiles();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
             .AllowAnonymous();
     }

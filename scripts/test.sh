@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real components.
 #
-# Installs what is missing (Debian, as root: PostgreSQL, Chromium and OpenSSH server), starts a throw-away PostgreSQL server on
-# 127.0.0.1, runs `dotnet test`, stops the server, and ends with a line "N passed, N failed, N skipped".
+# Installs what is missing: PostgreSQL, Chromium and the OpenSSH server from Debian (as root), and Azurite from npm
+# into .tools/azurite. Starts a throw-away PostgreSQL server and Azurite's blob service on 127.0.0.1, runs
+# `dotnet test` and stops both servers. The last line reads "N passed, N failed, N skipped".
 # Extra arguments go to `dotnet test`, for example: scripts/test.sh --filter "FullyQualifiedName~Webhooks"
 set -uo pipefail
 
@@ -22,8 +23,19 @@ stop_postgres() {
   fi
 }
 
+azurite_pid=""
+stop_azurite() {
+  if [[ -n "$azurite_pid" ]]; then
+    log "stopping Azurite"
+    kill "$azurite_pid" 2>/dev/null
+    wait "$azurite_pid" 2>/dev/null
+    azurite_pid=""
+  fi
+}
+
 cleanup() {
   stop_postgres
+  stop_azurite
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -81,6 +93,33 @@ log "PostgreSQL on 127.0.0.1:$pg_port"
 export SINTRA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
 export SINTRA_TEST_CHROMIUM="${SINTRA_TEST_CHROMIUM:-$(command -v chromium)}"
 
+# Azurite (blob service only), pinned, in a tools folder that git ignores. --disableTelemetry keeps it off the
+# network, and without it Azurite also ignores SIGTERM.
+azurite_main="$root/.tools/azurite/node_modules/azurite/dist/src/blob/main.js"
+if [[ ! -f "$azurite_main" ]]; then
+  log "installing azurite@3.37.0 into .tools/azurite"
+  mkdir -p "$root/.tools/azurite"
+  (cd "$root/.tools/azurite" && npm install --no-audit --no-fund --silent azurite@3.37.0 >/dev/null) || exit 1
+fi
+azurite_port=""
+for candidate in $(seq 56000 56099); do
+  if port_free "$candidate"; then azurite_port="$candidate"; break; fi
+done
+[[ -n "$azurite_port" ]] || { log "no free port for Azurite in 56000-56099"; exit 1; }
+mkdir -p "$work/azurite"
+(exec node "$azurite_main" --blobHost 127.0.0.1 --blobPort "$azurite_port" --location "$work/azurite" \
+  --skipApiVersionCheck --disableTelemetry --silent >"$work/azurite.log" 2>&1) &
+azurite_pid=$!
+for _ in $(seq 1 300); do
+  if ! port_free "$azurite_port"; then break; fi
+  kill -0 "$azurite_pid" 2>/dev/null || { cat "$work/azurite.log" >&2; exit 1; }
+  sleep 0.1
+done
+log "Azurite on 127.0.0.1:$azurite_port"
+# Azurite's published development account and key, not a secret.
+azurite_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+export SINTRA_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$azurite_key;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+
 rm -rf "$results"
 cd "$root"
 dotnet test Sintra.Hub.sln --nologo -c Debug \
@@ -89,6 +128,7 @@ dotnet test Sintra.Hub.sln --nologo -c Debug \
 status=${PIPESTATUS[0]}
 
 stop_postgres
+stop_azurite
 
 trx="$(find "$results" -name 'results.trx' 2>/dev/null | head -n 1)"
 if [[ -n "$trx" ]]; then

@@ -45,6 +45,13 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
     {
         builder.Property(i => i.Src).HasMaxLength(2048);
         builder.Property(i => i.AltText).HasMaxLength(512);
+
+        // Restrict, because the library rejects deleting a linked asset. NoAction on the variant, because SQL Server
+        // rejects a second cascade path from Products. Code that deletes a variant must first clear VariantId on its
+        // images, or the delete fails on the foreign key.
+        builder.HasOne<Assets.Asset>().WithMany().HasForeignKey(i => i.AssetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProductVariant>().WithMany().HasForeignKey(i => i.VariantId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(i => new { i.ProductId, i.Position }).HasDatabaseName("IX_ProductImages_Product_Position");
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Sintra.Hub.Core.Assets;
 using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Catalog.Attributes;
 using Sintra.Hub.Core.Catalog.Completeness;
@@ -105,6 +106,9 @@ public abstract class HubDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<AssetFolder> AssetFolders => Set<AssetFolder>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

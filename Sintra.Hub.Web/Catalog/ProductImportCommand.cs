@@ -46,7 +46,7 @@ public static class ProductImportCommand
             return UsageError;
         }
 
-        var request = new ImportRequest(options.Warehouse, $"cli:{Environment.UserName}");
+        var request = new ImportRequest(options.Warehouse, $"cli:{Environment.UserName}") { DownloadImages = true };
         await using var scope = services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<ProductCsvImporter>();
 
@@ -59,6 +59,11 @@ public static class ProductImportCommand
                 var result = await importer.ApplyAsync(file, request, cancellationToken);
                 preview = result.Preview;
                 applied = result.Applied;
+                foreach (var failure in result.Images?.Failures ?? [])
+                {
+                    await output.WriteLineAsync(
+                        $"Line {failure.Line}: image {failure.Value} kept as a URL. {failure.Message}");
+                }
             }
             else
             {

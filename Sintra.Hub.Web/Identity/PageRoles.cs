@@ -22,6 +22,9 @@ public static class PageRoles
 
     public const string Channels = HubRoles.Admin;
 
+    /// <summary>The asset library and the image links of products.</summary>
+    public const string Assets = HubRoles.Admin + "," + HubRoles.Operator;
+
     public const string Inbox = HubRoles.Admin + "," + HubRoles.Operator;
 
     /// <summary>The shortfall and stock check lists.</summary>

@@ -9,6 +9,9 @@ public sealed record ImportRequest(string? WarehouseCode, string Actor)
 {
     /// <summary>Id of the run, used in stock movement references as <c>importId:line</c>.</summary>
     public Guid ImportId { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>Downloads the file's image URLs into the asset library after the apply; off for the demo data.</summary>
+    public bool DownloadImages { get; init; }
 }
 
 /// <summary>What an import changes, or would change, per product and per variant.</summary>
@@ -59,4 +62,8 @@ public sealed record ProductPreview(
 public sealed record VariantPreview(int Line, string? Sku, string Title, ImportChange Change, int? Quantity);
 
 /// <summary>The outcome of an apply: the preview it was based on and whether it was written.</summary>
-public sealed record ImportResult(ImportPreview Preview, bool Applied, int MovementsWritten);
+public sealed record ImportResult(ImportPreview Preview, bool Applied, int MovementsWritten)
+{
+    /// <summary>Result of downloading the images, or null when the import did not download them.</summary>
+    public ImageImportReport? Images { get; init; }
+}

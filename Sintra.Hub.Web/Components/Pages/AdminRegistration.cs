@@ -26,5 +26,8 @@ public static class AdminRegistration
         services.AddScoped<StockAttentionQueries>();
         services.AddScoped<ProductStockQueries>();
         services.TryAddScoped<Infrastructure.Shopify.Sync.StockSyncStatusService>();
+
+        // The product page's image panel.
+        services.TryAddScoped<Core.Assets.ProductImageLinks>();
     }
 }

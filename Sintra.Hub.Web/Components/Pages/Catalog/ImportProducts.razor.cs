@@ -157,7 +157,7 @@ public sealed partial class ImportProducts
     {
         var user = AuthenticationState is null ? null : (await AuthenticationState).User.Identity?.Name;
         var warehouse = string.IsNullOrEmpty(warehouseCode) ? null : warehouseCode;
-        return new ImportRequest(warehouse, user ?? "web");
+        return new ImportRequest(warehouse, user ?? "web") { DownloadImages = true };
     }
 
     private void Reset()

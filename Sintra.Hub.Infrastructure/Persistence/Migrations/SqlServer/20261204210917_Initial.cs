@@ -90,6 +90,27 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssetFolders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssetFolders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssetFolders_AssetFolders_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "AssetFolders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AttributeSets",
                 columns: table => new
                 {
@@ -534,6 +555,44 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Assets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: true),
+                    Height = table.Column<int>(type: "int", nullable: true),
+                    FolderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Tags = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TitleIt = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    TitleEn = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    AltTextIt = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    AltTextEn = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    StorageKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ThumbnailKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    PublicUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
+                    ThumbnailUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assets_AssetFolders_FolderId",
+                        column: x => x.FolderId,
+                        principalTable: "AssetFolders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AttributeOptions",
                 columns: table => new
                 {
@@ -742,27 +801,6 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_WebhookDeliveries_WebhookSubscriptions_SubscriptionId",
                         column: x => x.SubscriptionId,
                         principalTable: "WebhookSubscriptions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ProductImages",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Src = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    AltText = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ProductImages", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ProductImages_Products_ProductId",
-                        column: x => x.ProductId,
-                        principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1260,6 +1298,40 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProductImages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Src = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    AltText = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    AssetId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductImages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductImages_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProductImages_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProductImages_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StockCheckIssues",
                 columns: table => new
                 {
@@ -1715,6 +1787,23 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "UX_AssetFolders_Parent_Name",
+                table: "AssetFolders",
+                columns: new[] { "ParentId", "Name" },
+                unique: true,
+                filter: "[ParentId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_Folder_Created",
+                table: "Assets",
+                columns: new[] { "FolderId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_Sha256",
+                table: "Assets",
+                column: "Sha256");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_AttributeOptions_Attribute_Code",
                 table: "AttributeOptions",
                 columns: new[] { "AttributeId", "Code" },
@@ -1990,9 +2079,19 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProductImages_ProductId",
+                name: "IX_ProductImages_AssetId",
                 table: "ProductImages",
-                column: "ProductId");
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductImages_Product_Position",
+                table: "ProductImages",
+                columns: new[] { "ProductId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductImages_VariantId",
+                table: "ProductImages",
+                column: "VariantId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_BrandId",
@@ -2381,6 +2480,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PriceLists");
 
             migrationBuilder.DropTable(
+                name: "Assets");
+
+            migrationBuilder.DropTable(
                 name: "ReturnRequests");
 
             migrationBuilder.DropTable(
@@ -2397,6 +2499,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ExchangePartner");
+
+            migrationBuilder.DropTable(
+                name: "AssetFolders");
 
             migrationBuilder.DropTable(
                 name: "Variants");

@@ -12,7 +12,7 @@ using Sintra.Hub.Infrastructure.Persistence;
 namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHubDbContext))]
-    [Migration("20261204210808_Initial")]
+    [Migration("20261204210917_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -156,6 +156,139 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Assets.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AltTextEn")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("AltTextIt")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid?>("FolderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("PublicUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Tags")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ThumbnailKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ThumbnailUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("TitleIt")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .HasDatabaseName("IX_Assets_Sha256");
+
+                    b.HasIndex("FolderId", "CreatedAt")
+                        .HasDatabaseName("IX_Assets_Folder_Created");
+
+                    b.ToTable("Assets");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Assets.AssetFolder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AssetFolders_Parent_Name")
+                        .HasFilter("[ParentId] IS NOT NULL");
+
+                    b.ToTable("AssetFolders");
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Attributes.AttributeOption", b =>
@@ -582,6 +715,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");
 
+                    b.Property<Guid?>("AssetId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
@@ -593,9 +729,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(2048)
                         .HasColumnType("nvarchar(2048)");
 
+                    b.Property<Guid?>("VariantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ProductId");
+                    b.HasIndex("AssetId");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ProductId", "Position")
+                        .HasDatabaseName("IX_ProductImages_Product_Position");
 
                     b.ToTable("ProductImages");
                 });
@@ -3050,6 +3194,22 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.Assets.Asset", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Assets.AssetFolder", null)
+                        .WithMany()
+                        .HasForeignKey("FolderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.Assets.AssetFolder", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Assets.AssetFolder", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.Attributes.AttributeOption", b =>
                 {
                     b.HasOne("Sintra.Hub.Core.Catalog.Attributes.CatalogAttribute", null)
@@ -3141,11 +3301,21 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.ProductImage", b =>
                 {
+                    b.HasOne("Sintra.Hub.Core.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
                         .WithMany("Images")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("Sintra.Hub.Core.Catalog.ProductVariant", b =>
