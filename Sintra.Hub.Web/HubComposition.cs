@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Inventory;
 using Sintra.Hub.Infrastructure.Persistence;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Web.Catalog;
 using Sintra.Hub.Web.Channels;
 using Sintra.Hub.Web.Components;
@@ -52,6 +53,10 @@ public static class HubComposition
         builder.AddCatalogImport();
         builder.AddStockImportPages();
         builder.AddStockSync();
+
+        // Catalog push to the channels: listings, the catalog.changed outbox handler and products/update webhooks.
+        services.AddCatalogPush();
+
         services.AddAdminPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHostedService<StartupBanner>();

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Sintra.Hub.Core.Orders;
 using Sintra.Hub.Core.Webhooks;
 using Sintra.Hub.Infrastructure.Shopify;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
 
 namespace Sintra.Hub.Infrastructure.Inbox;
@@ -10,13 +12,22 @@ public sealed class InboxMessageHandler(
     OrderIngestionService ingestion,
     OrderRefundService refunds,
     OrderFulfillmentService fulfillments,
-    InventoryLevelWebhookHandler inventoryLevels)
+    InventoryLevelWebhookHandler inventoryLevels,
+    IServiceProvider services)
 {
     public async Task<InboxHandling> HandleAsync(InboxMessage message, CancellationToken cancellationToken)
     {
         if (message.Source == ShopifyTopics.Source && message.Topic == InventoryLevelWebhookHandler.Topic)
         {
             return new InboxHandling(await inventoryLevels.HandleAsync(message, cancellationToken), null);
+        }
+
+        if (message.Source == ShopifyTopics.Source && message.Topic == ProductUpdateWebhookHandler.Topic)
+        {
+            // Resolved here, not injected, so that hosts without the catalog push still handle every other topic.
+            var products = services.GetService<ProductUpdateWebhookHandler>();
+            return new InboxHandling(
+                products is null ? InboxStatus.Ignored : await products.HandleAsync(message, cancellationToken), null);
         }
 
         if (message.Source == ShopifyTopics.Source && message.Topic == ShopifyTopics.RefundsCreate)

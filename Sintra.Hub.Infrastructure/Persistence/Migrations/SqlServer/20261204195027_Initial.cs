@@ -561,6 +561,97 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelCatalogSettings",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PushEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    DefaultListing = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Locale = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TranslationLocales = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PriceListId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PublishOnlyComplete = table.Column<bool>(type: "bit", nullable: false),
+                    IncomingUpdates = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelCatalogSettings", x => x.ChannelId);
+                    table.ForeignKey(
+                        name: "FK_ChannelCatalogSettings_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelMediaLink",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductImageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Src = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
+                    ExternalMediaId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelMediaLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelMediaLink_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelMediaLink_ProductImages_ProductImageId",
+                        column: x => x.ProductImageId,
+                        principalTable: "ProductImages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelProductSync",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalProductId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Listed = table.Column<bool>(type: "bit", nullable: false),
+                    SyncedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    StructureHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PriceHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TranslationHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ChannelContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ChannelUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConflictValues = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConflictAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConflictWebhookId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelProductSync", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelProductSync_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelProductSync_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelStockSources",
                 columns: table => new
                 {
@@ -662,6 +753,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Channels",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductListing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Included = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductListing", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductListing_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProductListing_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -773,6 +890,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Sku = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
                     InventoryItemId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShopifyVariantId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
@@ -783,6 +901,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_ShopifyVariantLinks_Channels_ChannelId",
                         column: x => x.ChannelId,
                         principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VariantListing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Included = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VariantListing", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VariantListing_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VariantListing_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -929,6 +1073,33 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelMediaLink_ChannelId_ProductImageId",
+                table: "ChannelMediaLink",
+                columns: new[] { "ChannelId", "ProductImageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelMediaLink_ProductImageId",
+                table: "ChannelMediaLink",
+                column: "ProductImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ChannelId_ExternalProductId",
+                table: "ChannelProductSync",
+                columns: new[] { "ChannelId", "ExternalProductId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ChannelId_ProductId",
+                table: "ChannelProductSync",
+                columns: new[] { "ChannelId", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ProductId",
+                table: "ChannelProductSync",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Channels_OrderWarehouseId",
                 table: "Channels",
                 column: "OrderWarehouseId");
@@ -1062,6 +1233,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductListing_ChannelId_ProductId",
+                table: "ProductListing",
+                columns: new[] { "ChannelId", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductListing_ProductId",
+                table: "ProductListing",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_Products_Handle",
                 table: "Products",
                 column: "Handle",
@@ -1147,6 +1329,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VariantListing_ChannelId_VariantId",
+                table: "VariantListing",
+                columns: new[] { "ChannelId", "VariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VariantListing_VariantId",
+                table: "VariantListing",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_Barcode",
                 table: "Variants",
                 column: "Barcode");
@@ -1192,6 +1385,15 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CatalogTranslations");
 
             migrationBuilder.DropTable(
+                name: "ChannelCatalogSettings");
+
+            migrationBuilder.DropTable(
+                name: "ChannelMediaLink");
+
+            migrationBuilder.DropTable(
+                name: "ChannelProductSync");
+
+            migrationBuilder.DropTable(
                 name: "ChannelStockSources");
 
             migrationBuilder.DropTable(
@@ -1213,7 +1415,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PriceListEntries");
 
             migrationBuilder.DropTable(
-                name: "ProductImages");
+                name: "ProductListing");
 
             migrationBuilder.DropTable(
                 name: "Reservations");
@@ -1243,10 +1445,16 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "StockImportProfile");
 
             migrationBuilder.DropTable(
+                name: "VariantListing");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ProductImages");
 
             migrationBuilder.DropTable(
                 name: "PriceLists");
