@@ -7,6 +7,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Channels;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Components.Pages.Catalog;
@@ -36,6 +37,7 @@ public sealed class StockSyncPagesTests : IAsyncLifetime
         context.Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         context.Services.AddAdminPages();
         context.Services.AddStockSyncServices();
+        context.Services.AddCatalogPush();
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized("admin@sintra.test");
         authorization.SetRoles("Admin");

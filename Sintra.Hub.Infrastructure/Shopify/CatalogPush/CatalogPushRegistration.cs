@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sintra.Hub.Core.CatalogSync;
 using Sintra.Hub.Infrastructure.Outbox;
 
@@ -12,6 +13,7 @@ public static class CatalogPushRegistration
     /// </summary>
     public static IServiceCollection AddCatalogPush(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ChannelProductSnapshotBuilder>();
         services.AddScoped<CatalogPushService>();
         services.AddScoped<ChannelValuesApplier>();
