@@ -48,16 +48,16 @@ public sealed class ShopifyCatalogOperationTests
         await using var harness = await ShopifyTestHarness.StartAsync();
         var first = (await harness.RunAsync(harness.Client.SetProductAsync(Request(null, "Borsa", "BAG-1", "BAG-2"))))
             .GetValueOrThrow();
-        var kept = first.Variants.Single(v => v.Sku == "BAG-1");
+        var keptVariant = first.Variants.Single(v => v.Sku == "BAG-1");
 
         var second = await harness.RunAsync(harness.Client.SetProductAsync(
             Request(first.ProductId, "Borsa", "BAG-1") with
             {
-                Variants = [Variant(kept.VariantId, "BAG-1", "Nero")],
+                Variants = [Variant(keptVariant.VariantId, "BAG-1", "Nero")],
             }));
 
         var variant = Assert.Single(second.GetValueOrThrow().Variants);
-        Assert.Equal(kept.VariantId, variant.VariantId);
+        Assert.Equal(keptVariant.VariantId, variant.VariantId);
         Assert.Null(harness.Shop.FindVariant("BAG-2"));
     }
 

@@ -171,8 +171,8 @@ public sealed partial class CatalogListingService(
     }
 
     /// <summary>
-    /// Resolves an open conflict. Keeping the hub's data queues a full push that overwrites the channel's change;
-    /// taking the channel's data applies it to the hub and records a version from the channel.
+    /// Resolves an open conflict. Keeping the hub's data queues a full push that overwrites the channel's change.
+    /// Taking the channel's data applies it to the hub and records a version from the channel.
     /// Returns false when the product has no open conflict on the channel.
     /// </summary>
     public async Task<bool> ResolveConflictAsync(Guid channelId, Guid productId, bool takeChannel,

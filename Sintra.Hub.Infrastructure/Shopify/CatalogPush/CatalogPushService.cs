@@ -33,7 +33,8 @@ public enum CatalogPushAction
 /// list, or a forced push sends the whole product with <c>productSet</c>; a change of SKUs or prices alone sends
 /// <c>productVariantsBulkUpdate</c>; translations into the shop's further locales follow with
 /// <c>translationsRegister</c> whenever they or the content they translate changed. Throttled calls wait for the
-/// cost bucket inside the Admin API client and never fail the push.
+/// cost bucket inside the Admin API client. Only a shop that still throttles after the client's throttle retry limit
+/// fails the attempt, and the outbox then retries it.
 /// </summary>
 public sealed class CatalogPushService(
     HubDbContext db,
@@ -346,5 +347,5 @@ public sealed class CatalogPushService(
     }
 }
 
-/// <summary>A push failure that a later attempt may not repeat: the shop was unreachable or answered unexpectedly.</summary>
+/// <summary>A push failure that a later attempt may not repeat, because the shop was unreachable or returned an unexpected response.</summary>
 public sealed class CatalogPushException(string message) : Exception(message);

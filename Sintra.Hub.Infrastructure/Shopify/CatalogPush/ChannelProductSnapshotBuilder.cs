@@ -91,8 +91,8 @@ public sealed class ChannelProductSnapshotBuilder(HubDbContext db, IEnumerable<I
             return null;
         }
 
-        // NOTE: the completeness check is registered by the attribute module; without it the setting cannot be met,
-        // so the push fails with this message instead of publishing products of unknown completeness.
+        // NOTE: the attribute module registers the completeness check. Without it the setting cannot be met, so the
+        // push fails with this message instead of publishing products of unknown completeness.
         var checker = completeness.FirstOrDefault() ?? throw new InvalidOperationException(
             $"Channel {channel.Name} publishes only complete products, but no completeness check is registered.");
         return await checker.IsCompleteAsync(product.Id, channel.Id, cancellationToken)

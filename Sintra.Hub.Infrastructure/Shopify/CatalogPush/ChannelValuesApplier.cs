@@ -26,8 +26,8 @@ public sealed class ChannelValuesApplier(
     public async Task<int?> ApplyAsync(SalesChannel channel, ChannelCatalogSettings settings, Guid productId,
         ChannelProductValues values, string? reference, CancellationToken cancellationToken)
     {
-        // NOTE: the versioning service belongs to the product history module; without it a channel change cannot be
-        // recorded as the policy demands, so the caller's transaction rolls back and the message is retried.
+        // NOTE: the product history module registers the versioning service. Without it a channel change cannot be
+        // recorded as a version, so this throws, the caller's transaction rolls back and the message is retried.
         var versions = versioning.FirstOrDefault() ?? throw new InvalidOperationException(
             "No product versioning service is registered, so channel changes cannot be recorded as versions.");
         var product = await db.Products.Include(p => p.Variants)

@@ -66,7 +66,7 @@ public sealed class ProductUpdateWebhookHandler(
             return InboxStatus.Processed;
         }
 
-        // The channel now holds these values, so the push that the change triggers, and its webhook, match them.
+        // The channel now has these values, so the push that the change triggers, and its webhook, match them.
         sync.ChannelContentHash = hash;
         var version = await applier.ApplyAsync(channel, settings, sync.ProductId, values, message.WebhookId,
             cancellationToken);

@@ -60,13 +60,14 @@ public sealed record FakeMedia(string Id, string Source, string? Alt);
 /// Products, translations and media of the fake shop: <c>productSet</c>, <c>productVariantsBulkUpdate</c>,
 /// <c>productUpdate</c>, <c>translatableResource</c> and <c>translationsRegister</c>, with the user errors of the
 /// real API for the cases the hub meets.
+/// NOTE: the user error codes follow the names of the Admin API's error enums and were not checked against a shop.
 /// </summary>
 public sealed partial class FakeShop
 {
     private readonly List<FakeProduct> products = [];
     private readonly List<string> downloadedSources = [];
 
-    /// <summary>The shop's primary locale, whose content translations refer to by digest.</summary>
+    /// <summary>The shop's primary locale. A translation names the digest of the content in this locale.</summary>
     public string PrimaryLocale { get; set; } = "it";
 
     /// <summary>Locales the shop publishes besides the primary one; translations into others are rejected.</summary>
@@ -406,7 +407,7 @@ public sealed partial class FakeShop
             .ToList();
 
         // The list replaces the product's variants: kept by id, created without one, and deleted when left out.
-        var kept = new List<FakeProductVariant>();
+        var keptVariants = new List<FakeProductVariant>();
         foreach (var node in input["variants"] as JsonArray ?? [])
         {
             var variantInput = node!.AsObject();
@@ -417,20 +418,20 @@ public sealed partial class FakeShop
             variant.CompareAtPrice = ParseMoney(variantInput["compareAtPrice"]);
             variant.OptionValues = (variantInput["optionValues"] as JsonArray ?? [])
                 .Select(v => (Text(v!.AsObject(), "optionName")!, Text(v!.AsObject(), "name")!)).ToList();
-            kept.Add(variant);
+            keptVariants.Add(variant);
         }
 
-        foreach (var removed in product.Variants.Except(kept))
+        foreach (var removed in product.Variants.Except(keptVariants))
         {
             variants.RemoveAll(v => v.Id == removed.Id);
         }
 
-        foreach (var added in kept.Except(product.Variants))
+        foreach (var added in keptVariants.Except(product.Variants))
         {
             variants.Add(new FakeVariant(added.Id, added.Sku ?? string.Empty, added.InventoryItemId));
         }
 
-        product.Variants = kept;
+        product.Variants = keptVariants;
         product.Media = (input["files"] as JsonArray ?? []).Select(node =>
         {
             var file = node!.AsObject();

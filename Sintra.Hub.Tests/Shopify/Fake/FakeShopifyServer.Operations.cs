@@ -13,7 +13,7 @@ public sealed partial class FakeShopifyServer
     /// <summary>Cost of a mutation, the default Shopify has published for mutations, assumed for 2026-04.</summary>
     private const double MutationCost = 10;
 
-    /// <summary>One resource and its list of translatable content.</summary>
+    /// <summary>Cost of one resource and its list of translatable content, an assumption with no published figure.</summary>
     private const double TranslatableResourceCost = 3;
 
     private Reply Execute(Call call)
