@@ -6,6 +6,7 @@ using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Inventory;
 using Sintra.Hub.Infrastructure.Persistence;
 using Sintra.Hub.Web.Assets;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Web.Catalog;
 using Sintra.Hub.Web.Channels;
 using Sintra.Hub.Web.Components;
@@ -60,6 +61,10 @@ public static class HubComposition
         builder.AddProductInformation();
         builder.AddStockImportPages();
         builder.AddStockSync();
+
+        // Catalog push to the channels: listings, the catalog.changed outbox handler and products/update webhooks.
+        services.AddCatalogPush();
+
         services.AddAdminPages();
 
         // Partner file exchange and the jobs dashboard.

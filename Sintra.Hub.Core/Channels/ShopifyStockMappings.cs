@@ -35,6 +35,9 @@ public class ShopifyVariantLink
     /// <summary>Inventory item GID, for example <c>gid://shopify/InventoryItem/1</c>.</summary>
     public string? InventoryItemId { get; set; }
 
+    /// <summary>Variant GID, for example <c>gid://shopify/ProductVariant/1</c>, once a catalog push linked it.</summary>
+    public string? ShopifyVariantId { get; set; }
+
     public string? Error { get; set; }
 
     public DateTime ResolvedAt { get; set; }

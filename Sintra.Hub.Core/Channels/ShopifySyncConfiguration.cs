@@ -34,6 +34,7 @@ internal sealed class ShopifyVariantLinkConfiguration : IEntityTypeConfiguration
         builder.HasOne<SalesChannel>().WithMany().HasForeignKey(l => l.ChannelId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(l => l.Sku).HasMaxLength(255);
         builder.Property(l => l.InventoryItemId).HasMaxLength(200);
+        builder.Property(l => l.ShopifyVariantId).HasMaxLength(200);
         builder.Property(l => l.Error).HasMaxLength(1000);
         builder.HasIndex(l => new { l.ChannelId, l.VariantId }).IsUnique();
     }

@@ -3,6 +3,7 @@ using Sintra.Hub.Core.Orders;
 using Sintra.Hub.Core.Returns;
 using Sintra.Hub.Core.Webhooks;
 using Sintra.Hub.Infrastructure.Shopify;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
 
 namespace Sintra.Hub.Infrastructure.Inbox;
@@ -21,6 +22,14 @@ public sealed class InboxMessageHandler(
         if (message.Source == ShopifyTopics.Source && message.Topic == InventoryLevelWebhookHandler.Topic)
         {
             return new InboxHandling(await inventoryLevels.HandleAsync(message, cancellationToken), null);
+        }
+
+        if (message.Source == ShopifyTopics.Source && message.Topic == ProductUpdateWebhookHandler.Topic)
+        {
+            // Resolved here, not injected, so that hosts without the catalog push still handle every other topic.
+            var products = services.GetService<ProductUpdateWebhookHandler>();
+            return new InboxHandling(
+                products is null ? InboxStatus.Ignored : await products.HandleAsync(message, cancellationToken), null);
         }
 
         if (message.Source == ShopifyTopics.Source && message.Topic == ShopifyTopics.RefundsCreate)

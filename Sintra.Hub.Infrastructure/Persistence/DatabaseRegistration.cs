@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sintra.Hub.Core.CatalogSync;
 using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Infrastructure.Persistence;
@@ -64,10 +65,11 @@ public static class DatabaseRegistration
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
         where TContext : HubDbContext
     {
-        services.AddDbContextFactory<TContext>(b =>
+        services.AddDbContextFactory<TContext>((provider, b) =>
         {
             configure(b);
-            b.AddInterceptors(new SqlitePragmaInterceptor());
+            b.AddInterceptors(new SqlitePragmaInterceptor(),
+                new CatalogChangeInterceptor(provider.GetService<TimeProvider>() ?? TimeProvider.System));
         });
         services.AddSingleton<IDbContextFactory<HubDbContext>>(
             sp => new HubDbContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));

@@ -13,6 +13,7 @@ using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Catalog;
 using Sintra.Hub.Infrastructure.Channels;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Components.Pages.Catalog;
 using Sintra.Hub.Web.Components.Pages.Settings;
@@ -48,8 +49,10 @@ public sealed class AdminPagesTests : IAsyncLifetime
         context.Services.AddLogging();
         context.Services.AddSingleton<IDbContextFactory<HubDbContext>>(data);
         context.Services.AddSingleton(protector);
+        context.Services.AddScoped(_ => data.CreateDbContext());
         context.Services.AddAdminPages();
         context.Services.AddProductInformation();
+        context.Services.AddCatalogPush();
         authorization = context.AddAuthorization();
         authorization.SetAuthorized("admin@bottega.test");
         authorization.SetRoles("Admin");
@@ -74,8 +77,10 @@ public sealed class AdminPagesTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr.mud-table-row").Count));
         var vaseRow = page.FindAll("tbody tr.mud-table-row").Single(r => r.TextContent.Contains("Vaso Tirreno"));
         var cells = vaseRow.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
-        // The first cell is the selection box, the second the title and the last the completeness chips.
-        Assert.Equal(["Ceramiche Tirreno", "Tazze", "Active", "2", "4", "6", "-2", "19.90 – 31.00"], cells[2..^1]);
+
+        // The first cells are the selection box and the title, the last the completeness chips. The empty cell after
+        // the status lists no channels.
+        Assert.Equal(["Ceramiche Tirreno", "Tazze", "Active", "", "2", "4", "6", "-2", "19.90 – 31.00"], cells[2..^1]);
         Assert.Equal("vaso", vaseRow.QuerySelector("[data-testid=handle]")?.TextContent);
     }
 

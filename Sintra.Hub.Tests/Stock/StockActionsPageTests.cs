@@ -9,6 +9,7 @@ using Sintra.Hub.Core.Catalog;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Catalog;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Tests.Admin;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Components.Pages.Catalog;
@@ -41,8 +42,10 @@ public sealed class StockActionsPageTests : IAsyncLifetime
         context.Services.AddMudServices();
         context.Services.AddLogging();
         context.Services.AddSingleton<IDbContextFactory<HubDbContext>>(data);
+        context.Services.AddScoped(_ => data.CreateDbContext());
         context.Services.AddAdminPages();
         context.Services.AddProductInformation();
+        context.Services.AddCatalogPush();
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized(User);
         authorization.SetRoles("Warehouse");

@@ -8,6 +8,7 @@ using MudBlazor.Services;
 using Sintra.Hub.Infrastructure.Catalog;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Channels;
+using Sintra.Hub.Infrastructure.Shopify.CatalogPush;
 using Sintra.Hub.Infrastructure.Shopify.Sync;
 using Sintra.Hub.Web.Components.Pages;
 using Sintra.Hub.Web.Components.Pages.Catalog;
@@ -46,6 +47,7 @@ public sealed class StockSyncPagesTests : IAsyncLifetime
         context.Services.AddAdminPages();
         context.Services.AddProductInformation();
         context.Services.AddStockSyncServices();
+        context.Services.AddCatalogPush();
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized("admin@sintra.test");
         authorization.SetRoles("Admin");

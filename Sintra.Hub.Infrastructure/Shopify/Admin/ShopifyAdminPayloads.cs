@@ -32,3 +32,23 @@ internal sealed record SetQuantitiesPayload(AdjustmentGroupNode? InventoryAdjust
 internal sealed record AdjustmentGroupNode(string Id, IReadOnlyList<ChangeNode> Changes);
 
 internal sealed record ChangeNode(string Name, int Delta, int? QuantityAfterChange, IdRef Item, IdRef Location);
+
+internal sealed record ProductSetData(ProductSetPayload? ProductSet);
+
+internal sealed record ProductSetPayload(ProductSetProductNode? Product, IReadOnlyList<ShopifyUserError>? UserErrors);
+
+internal sealed record ProductSetProductNode(string Id, Connection<VariantNode>? Variants, Connection<IdRef>? Media);
+
+internal sealed record VariantsBulkUpdateData(MutationErrorsPayload? ProductVariantsBulkUpdate);
+
+internal sealed record MutationErrorsPayload(IReadOnlyList<ShopifyUserError>? UserErrors);
+
+internal sealed record TranslatableResourceData(TranslatableResourceNode? TranslatableResource);
+
+internal sealed record TranslatableResourceNode(string ResourceId, IReadOnlyList<TranslatableContentNode> TranslatableContent);
+
+internal sealed record TranslatableContentNode(string Key, string? Value, string? Digest, string Locale);
+
+internal sealed record TranslationsRegisterData(MutationErrorsPayload? TranslationsRegister);
+
+internal sealed record ProductUpdateData(MutationErrorsPayload? ProductUpdate);

@@ -13,6 +13,9 @@ public sealed partial class FakeShopifyServer
     /// <summary>Cost of a mutation, the default Shopify has published for mutations, assumed for 2026-04.</summary>
     private const double MutationCost = 10;
 
+    /// <summary>Cost of one resource and its list of translatable content, an assumption with no published figure.</summary>
+    private const double TranslatableResourceCost = 3;
+
     private Reply Execute(Call call)
     {
         if (RequestedCost(call) is not { } requested)
@@ -72,6 +75,19 @@ public sealed partial class FakeShopifyServer
             case ShopifyFulfillmentDocuments.CancelOrderOperation:
                 var cancelled = Shop.CancelOrder(call.Variables);
                 return (cancelled.Data, MutationCost, cancelled.Outcome);
+            case ShopifyCatalogDocuments.SetProductOperation:
+                return Shop.SetProduct(call.Variables, timeProvider.GetUtcNow());
+            case ShopifyCatalogDocuments.UpdateVariantPricesOperation:
+                var prices = Shop.UpdateVariantPrices(call.Variables, timeProvider.GetUtcNow());
+                return (prices.Data, MutationCost, prices.Outcome);
+            case ShopifyCatalogDocuments.SetProductStatusOperation:
+                var status = Shop.SetProductStatus(call.Variables, timeProvider.GetUtcNow());
+                return (status.Data, MutationCost, status.Outcome);
+            case ShopifyCatalogDocuments.GetTranslatableResourceOperation:
+                return (Shop.GetTranslatableResource(call.Variables), TranslatableResourceCost, "ok");
+            case ShopifyCatalogDocuments.RegisterTranslationsOperation:
+                var translations = Shop.RegisterTranslations(call.Variables);
+                return (translations.Data, MutationCost, translations.Outcome);
             default:
                 var set = Shop.SetQuantities(call.Variables, call.IdempotencyKey!);
                 return (set.Data, MutationCost, set.Outcome);
@@ -98,6 +114,12 @@ public sealed partial class FakeShopifyServer
                 3 + (first * (5 + (2 * (call.Variables["lineItemsFirst"]?.GetValue<int>() ?? 0)))),
             ShopifyFulfillmentDocuments.CreateFulfillmentOperation => MutationCost,
             ShopifyFulfillmentDocuments.CancelOrderOperation => MutationCost,
+            // The product's variant and media connections are requested with first: 250 each.
+            ShopifyCatalogDocuments.SetProductOperation => MutationCost + (2 * (2 + 250)),
+            ShopifyCatalogDocuments.UpdateVariantPricesOperation => MutationCost,
+            ShopifyCatalogDocuments.SetProductStatusOperation => MutationCost,
+            ShopifyCatalogDocuments.GetTranslatableResourceOperation => TranslatableResourceCost,
+            ShopifyCatalogDocuments.RegisterTranslationsOperation => MutationCost,
             _ => null,
         };
     }

@@ -961,6 +961,204 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("ProductVersions");
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefaultListing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("IncomingUpdates")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("PriceListId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PublishOnlyComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PushEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TranslationLocales")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ChannelCatalogSettings");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelMediaLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalMediaId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductImageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Src")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductImageId");
+
+                    b.HasIndex("ChannelId", "ProductImageId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelMediaLink");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelProductSync", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChannelContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ChannelUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConflictAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConflictValues")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConflictWebhookId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalProductId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PriceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StructureHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TranslationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ChannelId", "ExternalProductId");
+
+                    b.HasIndex("ChannelId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelProductSync");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ProductListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ChannelId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductListing");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.VariantListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelId", "VariantId")
+                        .IsUnique();
+
+                    b.ToTable("VariantListing");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1239,6 +1437,10 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTime>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ShopifyVariantId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -3336,6 +3538,75 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithOne()
+                        .HasForeignKey("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", "ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelMediaLink", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductImage", null)
+                        .WithMany()
+                        .HasForeignKey("ProductImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelProductSync", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ProductListing", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.VariantListing", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

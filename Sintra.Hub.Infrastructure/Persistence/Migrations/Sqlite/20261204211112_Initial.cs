@@ -894,6 +894,70 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelCatalogSettings",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PushEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DefaultListing = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TranslationLocales = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PriceListId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PublishOnlyComplete = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IncomingUpdates = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelCatalogSettings", x => x.ChannelId);
+                    table.ForeignKey(
+                        name: "FK_ChannelCatalogSettings_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelProductSync",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalProductId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Listed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyncedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StructureHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PriceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TranslationHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChannelContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ChannelUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConflictValues = table.Column<string>(type: "TEXT", nullable: true),
+                    ConflictAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConflictWebhookId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelProductSync", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelProductSync_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelProductSync_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelReturnSettings",
                 columns: table => new
                 {
@@ -1046,6 +1110,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProductListing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Included = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductListing", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductListing_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProductListing_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShopifyLevelStates",
                 columns: table => new
                 {
@@ -1154,6 +1244,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     VariantId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Sku = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                     InventoryItemId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ShopifyVariantId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -1396,6 +1487,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "VariantListing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VariantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Included = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VariantListing", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VariantListing_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VariantListing_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderEvents",
                 columns: table => new
                 {
@@ -1591,6 +1708,33 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelMediaLink",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductImageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Src = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    ExternalMediaId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelMediaLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelMediaLink_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelMediaLink_ProductImages_ProductImageId",
+                        column: x => x.ProductImageId,
+                        principalTable: "ProductImages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1858,6 +2002,33 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelMediaLink_ChannelId_ProductImageId",
+                table: "ChannelMediaLink",
+                columns: new[] { "ChannelId", "ProductImageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelMediaLink_ProductImageId",
+                table: "ChannelMediaLink",
+                column: "ProductImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ChannelId_ExternalProductId",
+                table: "ChannelProductSync",
+                columns: new[] { "ChannelId", "ExternalProductId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ChannelId_ProductId",
+                table: "ChannelProductSync",
+                columns: new[] { "ChannelId", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ProductId",
+                table: "ChannelProductSync",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_ChannelReturnSettings_Slug",
                 table: "ChannelReturnSettings",
                 column: "Slug",
@@ -2089,6 +2260,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 column: "VariantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductListing_ChannelId_ProductId",
+                table: "ProductListing",
+                columns: new[] { "ChannelId", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductListing_ProductId",
+                table: "ProductListing",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_BrandId",
                 table: "Products",
                 column: "BrandId");
@@ -2280,6 +2462,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VariantListing_ChannelId_VariantId",
+                table: "VariantListing",
+                columns: new[] { "ChannelId", "VariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VariantListing_VariantId",
+                table: "VariantListing",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_Barcode",
                 table: "Variants",
                 column: "Barcode");
@@ -2349,6 +2542,15 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CatalogTranslations");
 
             migrationBuilder.DropTable(
+                name: "ChannelCatalogSettings");
+
+            migrationBuilder.DropTable(
+                name: "ChannelMediaLink");
+
+            migrationBuilder.DropTable(
+                name: "ChannelProductSync");
+
+            migrationBuilder.DropTable(
                 name: "ChannelReturnSettings");
 
             migrationBuilder.DropTable(
@@ -2403,7 +2605,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PriceListEntries");
 
             migrationBuilder.DropTable(
-                name: "ProductImages");
+                name: "ProductListing");
 
             migrationBuilder.DropTable(
                 name: "ProductVersions");
@@ -2451,6 +2653,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "SupplierEntries");
 
             migrationBuilder.DropTable(
+                name: "VariantListing");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
@@ -2466,13 +2671,13 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CatalogAttributes");
 
             migrationBuilder.DropTable(
+                name: "ProductImages");
+
+            migrationBuilder.DropTable(
                 name: "ExchangeEndpoint");
 
             migrationBuilder.DropTable(
                 name: "PriceLists");
-
-            migrationBuilder.DropTable(
-                name: "Assets");
 
             migrationBuilder.DropTable(
                 name: "ReturnRequests");
@@ -2490,16 +2695,19 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
-                name: "ExchangePartner");
+                name: "Assets");
 
             migrationBuilder.DropTable(
-                name: "AssetFolders");
+                name: "ExchangePartner");
 
             migrationBuilder.DropTable(
                 name: "Variants");
 
             migrationBuilder.DropTable(
                 name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "AssetFolders");
 
             migrationBuilder.DropTable(
                 name: "Products");

@@ -894,6 +894,70 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChannelCatalogSettings",
+                columns: table => new
+                {
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PushEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    DefaultListing = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Locale = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TranslationLocales = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    PriceListId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PublishOnlyComplete = table.Column<bool>(type: "bit", nullable: false),
+                    IncomingUpdates = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelCatalogSettings", x => x.ChannelId);
+                    table.ForeignKey(
+                        name: "FK_ChannelCatalogSettings_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelProductSync",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalProductId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Listed = table.Column<bool>(type: "bit", nullable: false),
+                    SyncedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    StructureHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PriceHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TranslationHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ChannelContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ChannelUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConflictValues = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConflictAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConflictWebhookId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelProductSync", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelProductSync_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelProductSync_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChannelReturnSettings",
                 columns: table => new
                 {
@@ -1046,6 +1110,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProductListing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Included = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductListing", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductListing_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProductListing_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ShopifyLevelStates",
                 columns: table => new
                 {
@@ -1154,6 +1244,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Sku = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
                     InventoryItemId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ShopifyVariantId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
@@ -1396,6 +1487,32 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "VariantListing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VariantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Included = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VariantListing", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VariantListing_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VariantListing_Variants_VariantId",
+                        column: x => x.VariantId,
+                        principalTable: "Variants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderEvents",
                 columns: table => new
                 {
@@ -1591,6 +1708,33 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Warehouses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelMediaLink",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProductImageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Src = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: false),
+                    ExternalMediaId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelMediaLink", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelMediaLink_Channels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "Channels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChannelMediaLink_ProductImages_ProductImageId",
+                        column: x => x.ProductImageId,
+                        principalTable: "ProductImages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1863,6 +2007,33 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 filter: "[ParentId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChannelMediaLink_ChannelId_ProductImageId",
+                table: "ChannelMediaLink",
+                columns: new[] { "ChannelId", "ProductImageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelMediaLink_ProductImageId",
+                table: "ChannelMediaLink",
+                column: "ProductImageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ChannelId_ExternalProductId",
+                table: "ChannelProductSync",
+                columns: new[] { "ChannelId", "ExternalProductId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ChannelId_ProductId",
+                table: "ChannelProductSync",
+                columns: new[] { "ChannelId", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelProductSync_ProductId",
+                table: "ChannelProductSync",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "UX_ChannelReturnSettings_Slug",
                 table: "ChannelReturnSettings",
                 column: "Slug",
@@ -2094,6 +2265,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 column: "VariantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProductListing_ChannelId_ProductId",
+                table: "ProductListing",
+                columns: new[] { "ChannelId", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductListing_ProductId",
+                table: "ProductListing",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_BrandId",
                 table: "Products",
                 column: "BrandId");
@@ -2287,6 +2469,17 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VariantListing_ChannelId_VariantId",
+                table: "VariantListing",
+                columns: new[] { "ChannelId", "VariantId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VariantListing_VariantId",
+                table: "VariantListing",
+                column: "VariantId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Variants_Barcode",
                 table: "Variants",
                 column: "Barcode");
@@ -2357,6 +2550,15 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CatalogTranslations");
 
             migrationBuilder.DropTable(
+                name: "ChannelCatalogSettings");
+
+            migrationBuilder.DropTable(
+                name: "ChannelMediaLink");
+
+            migrationBuilder.DropTable(
+                name: "ChannelProductSync");
+
+            migrationBuilder.DropTable(
                 name: "ChannelReturnSettings");
 
             migrationBuilder.DropTable(
@@ -2411,7 +2613,7 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PriceListEntries");
 
             migrationBuilder.DropTable(
-                name: "ProductImages");
+                name: "ProductListing");
 
             migrationBuilder.DropTable(
                 name: "ProductVersions");
@@ -2459,6 +2661,9 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SupplierEntries");
 
             migrationBuilder.DropTable(
+                name: "VariantListing");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
@@ -2474,13 +2679,13 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CatalogAttributes");
 
             migrationBuilder.DropTable(
+                name: "ProductImages");
+
+            migrationBuilder.DropTable(
                 name: "ExchangeEndpoint");
 
             migrationBuilder.DropTable(
                 name: "PriceLists");
-
-            migrationBuilder.DropTable(
-                name: "Assets");
 
             migrationBuilder.DropTable(
                 name: "ReturnRequests");
@@ -2498,16 +2703,19 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "WebhookSubscriptions");
 
             migrationBuilder.DropTable(
-                name: "ExchangePartner");
+                name: "Assets");
 
             migrationBuilder.DropTable(
-                name: "AssetFolders");
+                name: "ExchangePartner");
 
             migrationBuilder.DropTable(
                 name: "Variants");
 
             migrationBuilder.DropTable(
                 name: "Orders");
+
+            migrationBuilder.DropTable(
+                name: "AssetFolders");
 
             migrationBuilder.DropTable(
                 name: "Products");

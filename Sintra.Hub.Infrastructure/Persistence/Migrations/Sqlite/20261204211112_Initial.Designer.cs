@@ -11,7 +11,7 @@ using Sintra.Hub.Infrastructure.Persistence;
 namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHubDbContext))]
-    [Migration("20261204210900_Initial")]
+    [Migration("20261204211112_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -954,6 +954,204 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ProductVersions");
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultListing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncomingUpdates")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PriceListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublishOnlyComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PushEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TranslationLocales")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ChannelCatalogSettings");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelMediaLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalMediaId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductImageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Src")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductImageId");
+
+                    b.HasIndex("ChannelId", "ProductImageId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelMediaLink");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelProductSync", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChannelUpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConflictAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictWebhookId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalProductId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StructureHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SyncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ChannelId", "ExternalProductId");
+
+                    b.HasIndex("ChannelId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelProductSync");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ProductListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ChannelId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductListing");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.VariantListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelId", "VariantId")
+                        .IsUnique();
+
+                    b.ToTable("VariantListing");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1231,6 +1429,10 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShopifyVariantId")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sku")
@@ -3329,6 +3531,75 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithOne()
+                        .HasForeignKey("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", "ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelMediaLink", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductImage", null)
+                        .WithMany()
+                        .HasForeignKey("ProductImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelProductSync", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ProductListing", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.VariantListing", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using Sintra.Hub.Infrastructure.Persistence;
 namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHubDbContext))]
-    [Migration("20261204210917_Initial")]
+    [Migration("20261204211132_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -970,6 +970,204 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ProductVersions");
                 });
 
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DefaultListing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("IncomingUpdates")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Locale")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("PriceListId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("PublishOnlyComplete")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("PushEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TranslationLocales")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ChannelCatalogSettings");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelMediaLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ExternalMediaId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ProductImageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Src")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductImageId");
+
+                    b.HasIndex("ChannelId", "ProductImageId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelMediaLink");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelProductSync", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ChannelContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ChannelUpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ConflictAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConflictValues")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ConflictWebhookId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ExternalProductId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("Listed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("PriceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("StructureHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("SyncedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TranslationHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ChannelId", "ExternalProductId");
+
+                    b.HasIndex("ChannelId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ChannelProductSync");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ProductListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ChannelId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductListing");
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.VariantListing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("VariantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VariantId");
+
+                    b.HasIndex("ChannelId", "VariantId")
+                        .IsUnique();
+
+                    b.ToTable("VariantListing");
+                });
+
             modelBuilder.Entity("Sintra.Hub.Core.Channels.ChannelStockSource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1248,6 +1446,10 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("ResolvedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ShopifyVariantId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -3349,6 +3551,75 @@ namespace Sintra.Hub.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithOne()
+                        .HasForeignKey("Sintra.Hub.Core.CatalogSync.ChannelCatalogSettings", "ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelMediaLink", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductImage", null)
+                        .WithMany()
+                        .HasForeignKey("ProductImageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ChannelProductSync", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.ProductListing", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sintra.Hub.Core.CatalogSync.VariantListing", b =>
+                {
+                    b.HasOne("Sintra.Hub.Core.Channels.SalesChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sintra.Hub.Core.Catalog.ProductVariant", null)
+                        .WithMany()
+                        .HasForeignKey("VariantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
