@@ -21,7 +21,7 @@ public sealed class CatalogOutboxTests
             harness.Product.Vendor = "Sartoria Sintra Firenze";
         });
 
-        var rows = await harness.Inner.OutboxAsync();
+        var rows = await harness.Inner.OutboxAsync(CatalogSyncTopics.CatalogChanged);
         var row = Assert.Single(rows, r => r.Topic == CatalogSyncTopics.CatalogChanged);
         Assert.Equal(harness.Inner.Channel.Id, row.ChannelId);
         Assert.Equal(harness.Product.Id, row.EntityId);
@@ -42,7 +42,7 @@ public sealed class CatalogOutboxTests
             harness.Product.Title = "Giacca di lino blu";
         });
 
-        Assert.DoesNotContain(await harness.Inner.OutboxAsync(), row => row.Status == OutboxStatus.Pending);
+        Assert.DoesNotContain(await harness.Inner.OutboxAsync(CatalogSyncTopics.CatalogChanged), row => row.Status == OutboxStatus.Pending);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class CatalogOutboxTests
             harness.Product.Title = "Giacca di lino blu";
         });
 
-        Assert.DoesNotContain(await harness.Inner.OutboxAsync(), row => row.Status == OutboxStatus.Pending);
+        Assert.DoesNotContain(await harness.Inner.OutboxAsync(CatalogSyncTopics.CatalogChanged), row => row.Status == OutboxStatus.Pending);
         Assert.Empty(harness.Inner.Shop.Products);
     }
 

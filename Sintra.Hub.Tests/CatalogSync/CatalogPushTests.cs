@@ -41,7 +41,7 @@ public sealed class CatalogPushTests
         var links = await db.ShopifyVariantLinks.AsNoTracking().OrderBy(l => l.Sku).ToListAsync();
         Assert.Equal(["LINO-M", "LINO-S"], links.Select(l => l.Sku));
         Assert.Equal(product.Variants.Single(v => v.Sku == "LINO-M").Id, links[0].ShopifyVariantId);
-        Assert.All(await harness.Inner.OutboxAsync(), row => Assert.Equal(OutboxStatus.Done, row.Status));
+        Assert.All(await harness.Inner.OutboxAsync(CatalogSyncTopics.CatalogChanged), row => Assert.Equal(OutboxStatus.Done, row.Status));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class CatalogPushTests
         Assert.Null(after.ConflictValues);
         Assert.Equal(before.Version, after.Version);
         Assert.Empty(harness.Versions.Captures);
-        Assert.DoesNotContain(await harness.Inner.OutboxAsync(), row => row.Status == OutboxStatus.Pending);
+        Assert.DoesNotContain(await harness.Inner.OutboxAsync(CatalogSyncTopics.CatalogChanged), row => row.Status == OutboxStatus.Pending);
     }
 
     [Fact]
@@ -195,6 +195,6 @@ public sealed class CatalogPushTests
         Assert.Equal("ok", calls[^1].Outcome);
         Assert.True(harness.Inner.Clock.Advanced >= TimeSpan.FromSeconds(1));
         Assert.Single(harness.Inner.Shop.Products);
-        Assert.All(await harness.Inner.OutboxAsync(), row => Assert.Equal(OutboxStatus.Done, row.Status));
+        Assert.All(await harness.Inner.OutboxAsync(CatalogSyncTopics.CatalogChanged), row => Assert.Equal(OutboxStatus.Done, row.Status));
     }
 }

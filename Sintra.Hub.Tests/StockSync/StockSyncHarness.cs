@@ -163,10 +163,11 @@ public sealed class StockSyncHarness : IAsyncDisposable
     });
 
     /// <summary>Returns the stock push rows; integration event rows have their own handlers and tests.</summary>
-    public async Task<List<OutboxMessage>> OutboxAsync()
+    /// <summary>Reads the outbox rows of one topic, <c>stock.changed</c> unless another is given, oldest first.</summary>
+    public async Task<List<OutboxMessage>> OutboxAsync(string topic = OutboxTopics.StockChanged)
     {
         await using var db = CreateDbContext();
-        return await db.OutboxMessages.AsNoTracking().Where(m => m.Topic == OutboxTopics.StockChanged)
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.Topic == topic)
             .OrderBy(m => m.CreatedAt).ToListAsync();
     }
 

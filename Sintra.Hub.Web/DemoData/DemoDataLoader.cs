@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Sintra.Hub.Core.Channels;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Persistence;
+using Sintra.Hub.Core.Returns;
 using Sintra.Hub.Core.Catalog.Import;
 using Sintra.Hub.Infrastructure.Channels;
 using Sintra.Hub.Web.Catalog;
@@ -45,6 +46,9 @@ public static partial class DemoDataLoader
         db.Warehouses.AddRange(milano, napoli);
         db.Channels.Add(channel);
         await db.SaveChangesAsync(cancellationToken);
+
+        // The demo shop's returns page works at once, at /returns/sintra-demo, with the default reasons.
+        await ReturnSettingsService.GetOrCreateAsync(db, channel.Id, cancellationToken);
 
         var importer = scope.ServiceProvider.GetRequiredService<ProductCsvImporter>();
         await using (var catalog = DemoCatalogFile.Open(app.Environment))

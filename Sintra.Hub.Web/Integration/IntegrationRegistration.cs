@@ -57,8 +57,15 @@ public static class IntegrationRegistration
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
-            limiter.OnRejected = (context, _) =>
+            // Other areas add their own rejection answer for their paths, so each one handles only its own requests.
+            var otherAreas = limiter.OnRejected;
+            limiter.OnRejected = (context, cancellationToken) =>
             {
+                if (!context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    return otherAreas?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
+                }
+
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     : 60;

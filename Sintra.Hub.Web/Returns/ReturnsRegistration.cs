@@ -56,14 +56,18 @@ public static class ReturnsRegistration
                     context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
-            limiter.OnRejected = WriteTooManyRequestsAsync;
+            // The integration API answers its own rejections with problem details, so this page only takes its own.
+            var otherAreas = limiter.OnRejected;
+            limiter.OnRejected = (context, cancellationToken) =>
+                context.HttpContext.Request.Path.StartsWithSegments("/returns", StringComparison.Ordinal)
+                    ? WriteTooManyRequestsAsync(context, cancellationToken)
+                    : otherAreas?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
         });
     }
 
     public static void UseReturns(this WebApplication app)
     {
         app.UseFramingPolicy();
-        app.UseRateLimiter();
     }
 
     public static void MapReturns(this WebApplication app)
