@@ -201,6 +201,28 @@ public sealed class ShopifyReturnPushTests
         Assert.Empty(harness.Server.RequestsFor(ShopifyReturnDocuments.ApproveReturnOperation));
     }
 
+    [Fact]
+    public async Task ChannelWithoutSettingsFailsRow()
+    {
+        await using var harness = await StartAsync();
+        var seed = await SeedAsync(harness);
+        await using (var db = harness.CreateDbContext())
+        {
+            await db.ShopifySyncs.Where(s => s.ChannelId == harness.Channel.Id).ExecuteDeleteAsync();
+        }
+
+        await CreateAsync(harness, seed, ReturnOrigin.Customer, mugs: 1);
+        await harness.ProcessOutboxAsync();
+
+        await using var check = harness.CreateDbContext();
+        var row = Assert.Single(await ChannelRowsAsync(check, ReturnOutboxTopics.ChannelPush));
+        Assert.Equal(OutboxStatus.Failed, row.Status);
+        Assert.Equal(1, row.Attempts);
+        Assert.Contains($"Channel '{harness.Channel.Name}'", row.LastError, StringComparison.Ordinal);
+        Assert.Contains("has no Shopify Admin API settings", row.LastError, StringComparison.Ordinal);
+        Assert.Empty(harness.Server.Requests);
+    }
+
     private static Task<StockSyncHarness> StartAsync() =>
         StockSyncHarness.StartAsync(configure: services =>
         {
