@@ -36,7 +36,7 @@ public sealed class ShopifyReturnPushHandler(HubDbContext db, ShopifyOrderChanne
             return;
         }
 
-        // Rows run in parallel and retry on their own, so a decision can come before the request reached Shopify.
+        // Each row retries on its own schedule, so a decision row can run before the request row has succeeded.
         var returnId = request.ExternalId ?? throw new InvalidOperationException(
             $"Return {request.Number} has no Shopify return id yet; the {action} waits until its request reaches Shopify.");
         var shop = await channels.CreateClientAsync(request.ChannelId, cancellationToken);
@@ -131,8 +131,15 @@ public sealed class ShopifyReturnPushHandler(HubDbContext db, ShopifyOrderChanne
         return windowDays is { } days && order.PlacedAt.AddDays(days) < decidedAt ? "RETURN_PERIOD_ENDED" : "OTHER";
     }
 
-    private static string? NoteFor(ReturnRequest request, ReturnLine line) =>
-        request.CustomerComment is { } comment
-            ? $"{line.ReasonCode}: {comment}"[..Math.Min(255, line.ReasonCode.Length + 2 + comment.Length)]
-            : line.ReasonCode;
+    /// <summary>
+    /// Builds the line's note from the reason code and the customer's comment, cut to 255 characters, the maximum
+    /// that Shopify documents for <c>returnReasonNote</c>.
+    /// </summary>
+    private static string NoteFor(ReturnRequest request, ReturnLine line)
+    {
+        var note = request.CustomerComment is { } comment ? $"{line.ReasonCode}: {comment}" : line.ReasonCode;
+        return note.Length > MaxNoteLength ? note[..MaxNoteLength] : note;
+    }
+
+    private const int MaxNoteLength = 255;
 }

@@ -51,6 +51,8 @@ public sealed class ShopifyReturnRefundHandler(
         var returnable = ShopifyOrderChannel.Unwrap(
             await client.GetReturnableOrderAsync(order.ExternalId, cancellationToken), "read the payments of", order)
             ?? throw new OutboxPermanentFailureException($"Order {order.Name} was not found on Shopify.");
+        // NOTE: the whole amount goes to the first sale or capture, so an order paid in parts (a gift card and a
+        // card) can be rejected when that transaction is smaller than the refund.
         var parent = returnable.Transactions.FirstOrDefault(t => t.Kind is "SALE" or "CAPTURE" && t.Status == "SUCCESS")
             ?? throw new OutboxPermanentFailureException(
                 $"Order {order.Name} has no successful sale or capture on Shopify to refund.");

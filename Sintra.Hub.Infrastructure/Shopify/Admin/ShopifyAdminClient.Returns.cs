@@ -43,7 +43,7 @@ public sealed partial class ShopifyAdminClient
         return ShopifyResult<ShopifyReturnableOrder?>.Success(new ShopifyReturnableOrder(lines, transactions));
     }
 
-    /// <summary>Records a customer's return request with <c>returnRequest</c>; Shopify sets it to REQUESTED.</summary>
+    /// <summary>Records a customer's return request with <c>returnRequest</c>. Shopify sets its status to REQUESTED.</summary>
     public Task<ShopifyResult<ShopifyMutationOutcome>> RequestReturnAsync(
         ShopifyReturnInput input, CancellationToken cancellationToken = default)
     {
@@ -188,7 +188,7 @@ public sealed partial class ShopifyAdminClient
 
     /// <summary>
     /// Sends a return mutation once. These mutations take no idempotency key, so a 5xx or a timeout is not retried
-    /// here; the outbox retries the row later.
+    /// here. The outbox retries the row later.
     /// </summary>
     private async Task<ShopifyResult<ShopifyMutationOutcome>> SendReturnMutationAsync<TData>(
         GraphQlRequest request, Func<TData, ReturnMutationPayload?> select, string payloadName,

@@ -79,6 +79,8 @@ public static class ShopifyReturnDocuments
         }
         """;
 
+    // NOTE: the transaction input (orderId, parentId, gateway, kind, amount) has not been tried against a real shop;
+    // only the test server, which models a single sale, checks it.
     public const string CreateRefund = """
         mutation CreateRefund($input: RefundInput!, $idempotencyKey: String!) {
           refundCreate(input: $input) @idempotent(key: $idempotencyKey) {

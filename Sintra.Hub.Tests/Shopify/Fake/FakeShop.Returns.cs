@@ -139,9 +139,9 @@ public sealed partial class FakeShop
                 ["gateway"] = SaleGateway,
             };
 
-            // One point for the order, four for the fulfillment and its connection, two per line item and one per
-            // transaction.
-            var cost = 1 + 4 + (2 * order.Lines.Count) + 1;
+            // One point for the order, three for the fulfillment and its line item connection, two per line item and
+            // one for the sale.
+            var cost = 1 + 3 + (2 * order.Lines.Count) + 1;
             return (new JsonObject
             {
                 ["order"] = new JsonObject
@@ -325,7 +325,7 @@ public sealed partial class FakeShop
         }
     }
 
-    /// <summary>Units of a fulfillment line item in returns that still hold them: requested, open or closed.</summary>
+    /// <summary>Units of a fulfillment line item in requested, open or closed returns.</summary>
     private int ReturnedUnits(string fulfillmentLineItemId) =>
         returns.Where(r => r.Status is "REQUESTED" or "OPEN" or "CLOSED")
             .SelectMany(r => r.Lines)

@@ -95,7 +95,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Answers the next request of <paramref name="operationName"/> with <paramref name="failure"/>, whatever other
+    /// Fails the next request of <paramref name="operationName"/> with <paramref name="failure"/>, whatever other
     /// requests come first.
     /// </summary>
     public void FailNextCall(string operationName, FakeFailure failure) => operationFailures[operationName] = failure;
