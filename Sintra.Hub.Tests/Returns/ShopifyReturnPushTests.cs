@@ -202,6 +202,28 @@ public sealed class ShopifyReturnPushTests
     }
 
     [Fact]
+    public async Task WebhookEchoLinksPushedReturn()
+    {
+        await using var harness = await StartAsync();
+        var seed = await SeedAsync(harness);
+        var returnId = await CreateAsync(harness, seed, ReturnOrigin.Customer, mugs: 2);
+        await harness.ProcessOutboxAsync();
+        var shopReturnId = ShopifyFulfillmentDocuments.NumericId(Assert.Single(harness.Shop.Returns).Id)!.Value;
+
+        var echoed = await harness.InScopeAsync(services => services.GetRequiredService<ReturnService>()
+            .ApplyChannelAsync(harness.Channel.Id,
+                new ChannelReturn(shopReturnId, OrderExternalId, ReturnStatus.Requested, null,
+                    [new ChannelReturnLine(MugLineItemId, 2)]),
+                CancellationToken.None));
+
+        Assert.Equal(returnId, echoed.Id);
+        await using var db = harness.CreateDbContext();
+        var request = await db.Set<ReturnRequest>().SingleAsync();
+        Assert.Equal(shopReturnId, request.ExternalId);
+        Assert.Equal(ReturnOrigin.Customer, request.Origin);
+    }
+
+    [Fact]
     public async Task ChannelWithoutSettingsFailsRow()
     {
         await using var harness = await StartAsync();
