@@ -73,6 +73,10 @@ public static class HubComposition
         builder.AddIntegration();
         // Returns and customer e-mail.
         builder.AddReturns();
+
+        // Returns pushed to Shopify: returnRequest/returnCreate, decisions, closing and refunds.
+        Infrastructure.Returns.ShopifyReturnRegistration.AddShopifyReturnPush(services);
+
         // Asset library (DAM): store, uploads, product image links, catalog image downloads.
         builder.AddAssetPages(dataFolder);
 

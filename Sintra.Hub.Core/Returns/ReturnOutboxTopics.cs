@@ -11,8 +11,6 @@ public static class ReturnOutboxTopics
     public const string RejectedEmail = "email.return-rejected";
 
     /// <summary>Tells the channel of a return change; the payload is one of <see cref="ReturnChannelActions"/>.</summary>
-    // TODO: no outbox handler is registered for this topic or ChannelRefund yet, so their rows stay pending and the
-    // shop does not hear of returns until the Shopify returns handler exists.
     public const string ChannelPush = "channel.return";
 
     /// <summary>Refunds the return's <c>RefundAmount</c> on the channel, with the row's idempotency key.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Orders;
 using Sintra.Hub.Core.Persistence;
 using Sintra.Hub.Infrastructure.Outbox;
@@ -15,9 +16,16 @@ public sealed class ShopifyOrderChannel(HubDbContext db, ShopifyChannelClients c
     /// </summary>
     public async Task<ShopifyAdminClient> CreateClientAsync(Guid channelId, CancellationToken cancellationToken)
     {
-        var target = await SyncChannel.LoadAsync(db, channelId, cancellationToken)
-            ?? throw new OutboxPermanentFailureException(
-                $"Channel {channelId} has no Shopify Admin API settings; set them on the channel sync page.");
+        var target = await SyncChannel.LoadAsync(db, channelId, cancellationToken);
+        if (target is null)
+        {
+            var name = await db.Channels.Where(c => c.Id == channelId).Select(c => c.Name)
+                .SingleOrDefaultAsync(cancellationToken);
+            throw new OutboxPermanentFailureException(
+                $"Channel '{name ?? "unknown"}' ({channelId}) has no Shopify Admin API settings; set them on the "
+                + "channel sync page.");
+        }
+
         var (client, error) = clients.Create(target.Channel, target.Sync);
         return client ?? throw new OutboxPermanentFailureException(error!);
     }

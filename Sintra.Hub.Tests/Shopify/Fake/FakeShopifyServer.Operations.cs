@@ -31,7 +31,9 @@ public sealed partial class FakeShopifyServer
                 "MAX_COST_EXCEEDED", Cost(requested, null)), "max-cost-exceeded");
         }
 
-        if (call.Operation == ShopifyAdminDocuments.SetOnHandQuantitiesOperation && call.IdempotencyKey is null)
+        if (call.Operation is ShopifyAdminDocuments.SetOnHandQuantitiesOperation
+                or ShopifyReturnDocuments.CreateRefundOperation
+            && call.IdempotencyKey is null)
         {
             // NOTE: 2026-04 rejects this mutation without @idempotent at runtime; the exact error text is a guess.
             return new Reply(HttpStatusCode.OK, Errors("The @idempotent directive is required for this mutation",
@@ -88,6 +90,27 @@ public sealed partial class FakeShopifyServer
             case ShopifyCatalogDocuments.RegisterTranslationsOperation:
                 var translations = Shop.RegisterTranslations(call.Variables);
                 return (translations.Data, MutationCost, translations.Outcome);
+            case ShopifyReturnDocuments.GetReturnableOrderOperation:
+                var returnable = Shop.GetReturnableOrder(call.Variables);
+                return (returnable.Data, returnable.ActualCost, "ok");
+            case ShopifyReturnDocuments.RequestReturnOperation:
+                var requestedReturn = Shop.OpenReturn(call.Variables, create: false);
+                return (requestedReturn.Data, MutationCost, requestedReturn.Outcome);
+            case ShopifyReturnDocuments.CreateReturnOperation:
+                var createdReturn = Shop.OpenReturn(call.Variables, create: true);
+                return (createdReturn.Data, MutationCost, createdReturn.Outcome);
+            case ShopifyReturnDocuments.ApproveReturnOperation:
+                var approved = Shop.ChangeReturn(call.Variables, "returnApproveRequest");
+                return (approved.Data, MutationCost, approved.Outcome);
+            case ShopifyReturnDocuments.DeclineReturnOperation:
+                var declined = Shop.ChangeReturn(call.Variables, "returnDeclineRequest");
+                return (declined.Data, MutationCost, declined.Outcome);
+            case ShopifyReturnDocuments.CloseReturnOperation:
+                var closed = Shop.ChangeReturn(call.Variables, "returnClose");
+                return (closed.Data, MutationCost, closed.Outcome);
+            case ShopifyReturnDocuments.CreateRefundOperation:
+                var refunded = Shop.CreateRefund(call.Variables, call.IdempotencyKey!);
+                return (refunded.Data, MutationCost, refunded.Outcome);
             default:
                 var set = Shop.SetQuantities(call.Variables, call.IdempotencyKey!);
                 return (set.Data, MutationCost, set.Outcome);
@@ -114,6 +137,16 @@ public sealed partial class FakeShopifyServer
                 3 + (first * (5 + (2 * (call.Variables["lineItemsFirst"]?.GetValue<int>() ?? 0)))),
             ShopifyFulfillmentDocuments.CreateFulfillmentOperation => MutationCost,
             ShopifyFulfillmentDocuments.CancelOrderOperation => MutationCost,
+            // One point for the order, then per fulfillment one for itself, two for its line item connection and
+            // two per line item with its order line item, and one per transaction.
+            ShopifyReturnDocuments.GetReturnableOrderOperation =>
+                1 + (first * (4 + (2 * (call.Variables["lineItemsFirst"]?.GetValue<int>() ?? 0)))),
+            ShopifyReturnDocuments.RequestReturnOperation => MutationCost,
+            ShopifyReturnDocuments.CreateReturnOperation => MutationCost,
+            ShopifyReturnDocuments.ApproveReturnOperation => MutationCost,
+            ShopifyReturnDocuments.DeclineReturnOperation => MutationCost,
+            ShopifyReturnDocuments.CloseReturnOperation => MutationCost,
+            ShopifyReturnDocuments.CreateRefundOperation => MutationCost,
             // The product's variant and media connections are requested with first: 250 each.
             ShopifyCatalogDocuments.SetProductOperation => MutationCost + (2 * (2 + 250)),
             ShopifyCatalogDocuments.UpdateVariantPricesOperation => MutationCost,

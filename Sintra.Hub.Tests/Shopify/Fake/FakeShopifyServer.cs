@@ -34,6 +34,7 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<FakeFailure> failures = new();
     private readonly ConcurrentQueue<FakeRequest> requests = new();
+    private readonly ConcurrentDictionary<string, FakeFailure> operationFailures = new(StringComparer.Ordinal);
     private readonly TimeProvider timeProvider;
 
     private FakeShopifyServer(WebApplication app, TimeProvider timeProvider, FakeCostBucket bucket)
@@ -93,6 +94,12 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Fails the next request of <paramref name="operationName"/> with <paramref name="failure"/>, whatever other
+    /// requests come first.
+    /// </summary>
+    public void FailNextCall(string operationName, FakeFailure failure) => operationFailures[operationName] = failure;
+
     public IReadOnlyList<FakeRequest> RequestsFor(string operationName) =>
         Requests.Where(request => request.OperationName == operationName).ToList();
 
@@ -122,6 +129,11 @@ public sealed partial class FakeShopifyServer : IAsyncDisposable
             {
                 ["errors"] = "[API] Invalid API key or access token (unrecognized login or wrong password)",
             }, "unauthorized");
+        }
+
+        if (operation is not null && operationFailures.TryRemove(operation, out var targeted))
+        {
+            return await InjectAsync(call, targeted, context);
         }
 
         if (failures.TryDequeue(out var failure))
