@@ -83,7 +83,7 @@ public sealed class ReturnsApiTests
         using var rejected = await SendAsync(client, $"/api/v1/returns/{card}/reject", new { reason = "outside policy" }, "page-reject");
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
 
-        // A rejected return holds no units, so the card may be returned again.
+        // Units of a rejected return count as returnable again, so the card may be returned once more.
         var cardAgain = await OpenAsync(client, cardBody, "page-card-again");
 
         var listed = new List<Guid>();

@@ -53,7 +53,7 @@ public sealed record ReturnLineDto(
 
 public sealed record ReturnEventDto(DateTime OccurredAt, string Kind, string Message, string Actor);
 
-/// <summary>A return to open for an order; it starts as requested and waits for approval.</summary>
+/// <summary>A return to open for an order. It starts as requested and waits for approval.</summary>
 public sealed class OpenReturnInput
 {
     public Guid? OrderId { get; set; }
@@ -63,7 +63,7 @@ public sealed class OpenReturnInput
 
     public string? Comment { get; set; }
 
-    /// <summary>Language of the customer's e-mails, <c>it</c> or <c>en</c>; the channel's default when missing.</summary>
+    /// <summary>Language of the customer's e-mails, <c>it</c> or <c>en</c>, or the channel's default when missing.</summary>
     public string? Locale { get; set; }
 
     public List<OpenReturnLineInput>? Lines { get; set; }
@@ -75,13 +75,13 @@ public sealed class OpenReturnLineInput
 
     public int? Quantity { get; set; }
 
-    /// <summary>Optional reason code of this line; the return's reason when missing.</summary>
+    /// <summary>Optional reason code of this line, or the return's reason when missing.</summary>
     public string? Reason { get; set; }
 }
 
 public sealed class RejectReturnInput
 {
-    /// <summary>Why the return is rejected; the customer reads it in the e-mail.</summary>
+    /// <summary>Reason for the rejection, which the customer reads in the e-mail.</summary>
     public string? Reason { get; set; }
 }
 
@@ -90,7 +90,7 @@ public sealed class ReceiveReturnInput
 {
     public List<ReceiveReturnLineInput>? Lines { get; set; }
 
-    /// <summary>Money to refund through the channel, in the order's currency; 0 when missing.</summary>
+    /// <summary>Money to refund through the channel, in the order's currency, or 0 when missing.</summary>
     public decimal? RefundAmount { get; set; }
 }
 
@@ -99,7 +99,7 @@ public sealed class ReceiveReturnLineInput
     public Guid? ReturnLineId { get; set; }
 
     /// <summary>
-    /// <c>Restock</c> puts the units back on sale; <c>Damaged</c> and <c>QualityControl</c> add them to on hand as
+    /// <c>Restock</c> puts the units back on sale. <c>Damaged</c> and <c>QualityControl</c> add them to on hand as
     /// unavailable.
     /// </summary>
     [JsonConverter(typeof(JsonStringEnumConverter<ReturnDisposition>))]

@@ -150,7 +150,7 @@ public static class ReturnsApi
                     .Select(s => s.DefaultLocale).FirstOrDefaultAsync(cancellationToken) ?? "it";
             }
 
-            // The API opens returns as the customer's returns page does: they wait for approval, and the channel's
+            // The API opens returns as the customer's returns page does. They wait for approval, and the channel's
             // return window and reason list apply.
             var draft = new ReturnDraft(
                 input.OrderId!.Value,
@@ -217,7 +217,8 @@ public static class ReturnsApi
     {
         var errors = CheckReceive(input);
 
-        // ReturnService.ReceiveAsync commits its own transaction, so the idempotency record follows in a second save.
+        // NOTE: ReturnService.ReceiveAsync commits its own transaction, so the idempotency record follows in a second
+        // save. If the process stops between the two, a retry gets 409 because the return is closed, and moves no stock.
         return WriteAsync(context, db, clock, input, errors, ownsTransaction: true, async actor =>
         {
             var codes = input.Lines!.Select(l => l.Warehouse!.Trim()).Distinct().ToList();
@@ -354,7 +355,7 @@ public static class ReturnsApi
         }
     }
 
-    /// <summary>Runs a workflow step; a missing return gives 404 and a step the workflow rejects gives 409.</summary>
+    /// <summary>Runs a workflow step. A missing return gives 404, and a step that the workflow rejects gives 409.</summary>
     private static async Task<WriteOutcome> TransitionAsync(
         HubDbContext db, Guid id, Func<Task<ReturnTransition>> step, CancellationToken cancellationToken)
     {
@@ -407,7 +408,7 @@ public static class ReturnsApi
             }
 
             var dto = await LoadAsync(db, outcome.ReturnId!.Value, cancellationToken)
-                ?? throw new InvalidOperationException($"Return {outcome.ReturnId} vanished after a change.");
+                ?? throw new InvalidOperationException($"Return {outcome.ReturnId} was not found after the change.");
             var body = JsonSerializer.Serialize(dto, WebhookPublisher.Json);
             ApiIdempotency.Add(db, keyId, key, requestHash, outcome.StatusCode, body, clock.GetUtcNow().UtcDateTime);
             try
@@ -420,7 +421,7 @@ public static class ReturnsApi
             }
             catch (DbUpdateException) when (transaction is not null)
             {
-                // A concurrent request with the same key committed first; its change is kept and this one rolls back.
+                // A concurrent request with the same key committed first, so its change is kept and this one rolls back.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return await ApiIdempotency.ReplayAsync(db, keyId, key, requestHash, cancellationToken)
