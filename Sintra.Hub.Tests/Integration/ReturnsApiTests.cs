@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sintra.Hub.Core.Integration;
 using Sintra.Hub.Core.Inventory;
 using Sintra.Hub.Core.Returns;
+using Sintra.Hub.Tests.Browser;
 using Sintra.Hub.Tests.Returns;
 
 namespace Sintra.Hub.Tests.Integration;
@@ -205,6 +206,24 @@ public sealed class ReturnsApiTests
         await using var db = app.CreateDbContext();
         var stored = await db.Set<ReturnRequest>().AsNoTracking().Include(r => r.Lines).SingleAsync();
         Assert.Equal(1, stored.Lines.Sum(l => l.Quantity));
+    }
+
+    [Fact]
+    public async Task KeyPageOffersReturnScopes()
+    {
+        await using var session = await BrowserSession.StartAsync(ApiTestApp.Settings(null));
+        var page = await session.SignInAsync("/settings/api-keys");
+
+        await page.Locator("[data-testid='key-name'] input, input[data-testid='key-name']").First.FillAsync("Helpdesk resi");
+        await page.Locator("[data-testid='scope-returns:read'] input, input[data-testid='scope-returns:read']").First.CheckAsync();
+        await page.Locator("[data-testid='scope-returns:write'] input, input[data-testid='scope-returns:write']").First.CheckAsync();
+        await page.GetByTestId("create-key").ClickAsync();
+        await page.GetByTestId("api-keys").GetByText("Helpdesk resi").WaitForAsync();
+        await BrowserSession.ScreenshotAsync(page, "api-keys-returns.png");
+
+        await using var db = session.Factory.CreateDbContext();
+        var stored = await db.ApiKeys.AsNoTracking().SingleAsync();
+        Assert.Equal("products:read returns:read returns:write", stored.Scopes);
     }
 
     private static async Task<ReturnsSeed> SeedAsync(ApiTestApp app)
