@@ -46,10 +46,13 @@ public static class ApiScopes
     public const string StockWrite = "stock:write";
     public const string OrdersRead = "orders:read";
     public const string OrdersWrite = "orders:write";
+    public const string ReturnsRead = "returns:read";
+    public const string ReturnsWrite = "returns:write";
     public const string WebhooksManage = "webhooks:manage";
 
     public static readonly IReadOnlyList<string> All =
     [
-        ProductsRead, ProductsWrite, StockRead, StockWrite, OrdersRead, OrdersWrite, WebhooksManage,
+        ProductsRead, ProductsWrite, StockRead, StockWrite, OrdersRead, OrdersWrite, ReturnsRead, ReturnsWrite,
+        WebhooksManage,
     ];
 }

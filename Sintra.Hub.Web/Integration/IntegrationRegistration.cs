@@ -91,6 +91,7 @@ public static class IntegrationRegistration
         ProductsApi.Map(api);
         StockApi.Map(api);
         OrdersApi.Map(api);
+        ReturnsApi.Map(api);
         WebhooksApi.Map(api);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -14,7 +14,7 @@ internal static class OpenApiDocumentSetup
         Errors are RFC 9457 problem details; invalid fields are listed under `errors`.
         Lists use cursor paging: follow `next` or the `Link: rel="next"` header. Each key may send a limited number
         of requests per minute and then gets 429 with `Retry-After` in seconds.
-        Stock writes need an `Idempotency-Key` header; a repeated key returns the first response and moves nothing.
+        Stock and return writes need an `Idempotency-Key` header; a repeated key returns the first response and changes nothing.
 
         Webhooks: each delivery is a POST with a JSON body `{ id, type, createdAt, data }` and the headers
         `X-Sintra-Signature: sha256=<hex>`, `X-Sintra-Timestamp` (Unix seconds), `X-Sintra-Delivery` (the same id on
