@@ -17,9 +17,9 @@ using Sintra.Hub.Tests.StockSync;
 namespace Sintra.Hub.Tests.CatalogSync;
 
 /// <summary>
-/// A merchant's path through the catalog, end to end: a Shopify template CSV is imported into a migrated SQLite
-/// database, texts are edited in the product editor, a variant is taken off the channel, and the outbox delivers the
-/// product to the fake shop over HTTP. Every service is the real one the app registers.
+/// A merchant's path through the catalog, end to end. A Shopify template CSV is imported into a migrated SQLite
+/// database and its texts are edited in the product editor. One variant is then taken off the channel, and the outbox
+/// delivers the product to the fake shop over HTTP. Every service is the real one the app registers.
 /// </summary>
 public sealed class CatalogEndToEndTests
 {
