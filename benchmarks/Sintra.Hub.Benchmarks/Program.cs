@@ -10,6 +10,8 @@ namespace Sintra.Hub.Benchmarks;
 /// server named by <c>SINTRA_BENCH_POSTGRES</c> when it is set.</item>
 /// <item><c>stock-push [changes] [spacing-ms] [poll-seconds]</c>: time from a committed stock change to its
 /// arrival at a fake Shopify Admin API on 127.0.0.1.</item>
+/// <item><c>catalog [variants]</c>: import of a generated Shopify product CSV (10 variants per product) into SQLite,
+/// then the first full catalog push plan of one channel, counted without sending.</item>
 /// </list>
 /// Usage: <c>dotnet run -c Release --project benchmarks/Sintra.Hub.Benchmarks -- [verb] [arguments]</c>.
 /// </summary>
@@ -33,9 +35,12 @@ public static class BenchmarkMain
                 Console.WriteLine(await StockPushBenchmark.RunAsync(
                     Number(numbers, 0, 200), Number(numbers, 1, 100), Number(numbers, 2, 5)));
                 break;
+            case "catalog":
+                Console.WriteLine(await CatalogBenchmark.RunAsync(Number(numbers, 0, 100_000)));
+                break;
             default:
                 Console.Error.WriteLine(
-                    $"Unknown benchmark '{verb}'. Use webhooks (the default), reservations or stock-push.");
+                    $"Unknown benchmark '{verb}'. Use webhooks (the default), reservations, stock-push or catalog.");
                 Environment.ExitCode = 2;
                 break;
         }
