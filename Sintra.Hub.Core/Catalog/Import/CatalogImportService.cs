@@ -81,7 +81,7 @@ public sealed partial class CatalogImportService(
         // The tracked rows are no longer needed, and clearing them keeps the save of the versions from scanning them.
         db.ChangeTracker.Clear();
         var handles = plan.Products.Select(p => p.Imported.Handle).ToList();
-        var productIds = await db.Products.Where(p => handles.Contains(p.Handle)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var productIds = await db.Products.Where(p => EF.Parameter(handles).Contains(p.Handle)).Select(p => p.Id).ToListAsync(cancellationToken);
         var source = new VersionSource(VersionSourceKinds.Import, request.Actor, request.ImportId.ToString());
         await versioning.CaptureManyAsync(productIds, source, cancellationToken);
 

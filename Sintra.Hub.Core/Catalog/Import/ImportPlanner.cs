@@ -17,13 +17,15 @@ internal sealed class ImportPlanner(HubDbContext db)
         var existing = await db.Products
             .Include(p => p.Variants)
             .Include(p => p.Images)
-            .Where(p => handles.Contains(p.Handle))
+            .Where(p => EF.Parameter(handles).Contains(p.Handle))
             .AsSplitQuery()
             .ToDictionaryAsync(p => p.Handle, StringComparer.Ordinal, cancellationToken);
 
+        // EF.Parameter sends each list as one JSON parameter: one parameter per value would exceed SQLite's limit
+        // of 32,766 variables (and SQL Server's 2,100) on a large file.
         var skus = catalog.Products.SelectMany(p => p.Variants).Select(v => v.Sku).OfType<string>().Distinct().ToList();
         var owners = await db.Variants
-            .Where(v => v.Sku != null && skus.Contains(v.Sku))
+            .Where(v => v.Sku != null && EF.Parameter(skus).Contains(v.Sku))
             .Select(v => new { Sku = v.Sku!, v.Product!.Handle })
             .ToDictionaryAsync(v => v.Sku, v => v.Handle, StringComparer.Ordinal, cancellationToken);
 
@@ -159,7 +161,7 @@ internal sealed class ImportPlanner(HubDbContext db)
     {
         var variantIds = matches.SelectMany(m => m.Variants).Select(v => v.Existing?.Id).OfType<Guid>().ToList();
         var onHand = await db.InventoryLevels
-            .Where(l => l.WarehouseId == warehouse.Id && variantIds.Contains(l.VariantId))
+            .Where(l => l.WarehouseId == warehouse.Id && EF.Parameter(variantIds).Contains(l.VariantId))
             .ToDictionaryAsync(l => l.VariantId, l => l.OnHand, cancellationToken);
 
         return matches.SelectMany(m => m.Variants).Count(v =>
