@@ -75,7 +75,7 @@ public enum ExchangeEndpointKind
     AzureBlob,
 }
 
-/// <summary>How the hub knows that a partner has finished writing a file.</summary>
+/// <summary>The rule that tells the hub a partner has finished writing a file.</summary>
 public enum FileReadiness
 {
     /// <summary>Size and modification time unchanged across two polls.</summary>

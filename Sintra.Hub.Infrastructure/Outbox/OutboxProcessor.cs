@@ -84,7 +84,7 @@ public sealed class OutboxProcessor(
         {
             if (row.IdempotencyKey is null)
             {
-                // Stored before the first call, so that a retry after a lost answer repeats the same key.
+                // Stored before the first call, so that a retry after a lost response repeats the same key.
                 row.IdempotencyKey = Guid.NewGuid().ToString("N");
                 await using var keyDb = await contexts.CreateDbContextAsync(cancellationToken);
                 await keyDb.OutboxMessages.Where(m => m.Id == row.Id && m.LockedUntil == batch.LockedUntil)

@@ -16,7 +16,7 @@ public class CatalogAttribute : IVersioned
 
     public AttributeType Type { get; set; } = AttributeType.Text;
 
-    /// <summary>True when the attribute holds one value per locale instead of one value for all locales.</summary>
+    /// <summary>True when the attribute has one value per locale instead of one value for all locales.</summary>
     public bool IsLocalized { get; set; }
 
     public int Position { get; set; }

@@ -1,9 +1,8 @@
 namespace Sintra.Hub.Core.Orders.Shipping;
 
 /// <summary>
-/// Ships order lines from a warehouse: one entry point for staff in the fulfillment queue, for logistics files and
-/// for the integration API, so that stock, the order's state, the channel push and the customer e-mail follow the
-/// same rules for every source of the shipment.
+/// Ships order lines from a warehouse. Staff in the fulfillment queue, logistics files and the integration API all
+/// call it, so stock, the order's state, the channel push and the customer e-mail follow the same rules.
 /// </summary>
 public interface IOrderShipping
 {

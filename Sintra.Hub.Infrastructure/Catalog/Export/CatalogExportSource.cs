@@ -5,7 +5,7 @@ using Sintra.Hub.Core.Persistence;
 
 namespace Sintra.Hub.Infrastructure.Catalog;
 
-/// <summary>Reads the catalog in batches ordered by id, so an export never holds the whole catalog in memory.</summary>
+/// <summary>Reads the catalog in batches ordered by id, so an export never keeps the whole catalog in memory.</summary>
 internal static class CatalogExportSource
 {
     public const int BatchSize = 200;

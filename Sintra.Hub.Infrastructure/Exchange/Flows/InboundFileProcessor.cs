@@ -103,7 +103,7 @@ public sealed class InboundFileProcessor(
         };
     }
 
-    // A file is complete when this poll sees the same size and modification time as the previous poll.
+    // A file is complete when this poll reads the same size and modification time as the previous poll.
     private async Task<List<ExchangeStoreEntry>> StableAcrossPollsAsync(
         ExchangeFlow flow,
         List<ExchangeStoreEntry> candidates,
