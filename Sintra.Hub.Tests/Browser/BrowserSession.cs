@@ -66,7 +66,9 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.FillAsync("#email", TestUsers.AdminEmail);
         await page.FillAsync("#password", TestUsers.AdminPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + returnPath);
+        // The circuit's marker below is what the tests need. Waiting for the page's load event first once timed out
+        // after 30 s on a busy machine, so only the navigation's commit is awaited here.
+        await page.WaitForURLAsync(BaseUrl + returnPath, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync(page);
         return page;
     }
